@@ -1,0 +1,510 @@
+//! The snapshot: one arena of nodes that every input is turned into.
+//!
+//! Natively the CLI fills it from html5ever; in the browser the bindings fill it from the live
+//! DOM. The classifier only ever sees this type, so both inputs get the same decisions.
+//!
+//! Pages control the shape of this tree (100,000-deep nesting is a real attack), so nothing here
+//! recurses: every walk is a loop over the sibling/parent links.
+
+use serde::Serialize;
+
+/// Index of a node in a [`Document`] arena. Stable for the life of the snapshot; it is what
+/// crosses the WASM boundary instead of element references or selectors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    /// The document node every snapshot starts with.
+    pub const ROOT: NodeId = NodeId(0);
+
+    /// The arena index.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// How an element is positioned, as far as the classifier cares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    #[default]
+    Static,
+    Relative,
+    Absolute,
+    Fixed,
+    Sticky,
+}
+
+/// Style and geometry of one element, as the browser computed it (or as far as an inline `style`
+/// attribute tells, natively). Only filled for the few candidates that need it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct LiveStyle {
+    pub position: Position,
+    pub z_index: i32,
+    /// Share of the viewport the element's box covers, 0..1 (0 when unknown).
+    pub viewport_coverage: f32,
+    /// `display: none`, `visibility: hidden` or a zero-size box.
+    pub hidden: bool,
+    /// `overflow` (either axis) is `hidden` or `clip`.
+    pub overflow_hidden: bool,
+    /// A `filter` or `backdrop-filter` with `blur(...)`.
+    pub blurred: bool,
+    /// `user-select: none`.
+    pub no_select: bool,
+    /// A `max-height`/`height` clip with hidden overflow (a "continue reading" fade).
+    pub height_clipped: bool,
+    /// A gradient `background-image` (the fade over clipped text).
+    pub gradient: bool,
+}
+
+/// One attribute, name lower-cased.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attr {
+    pub name: String,
+    pub value: String,
+}
+
+/// An element: lower-case local name, attributes in source order, and live style if probed.
+#[derive(Clone, Debug, Default)]
+pub struct Element {
+    pub name: String,
+    pub attrs: Vec<Attr>,
+    pub style: Option<LiveStyle>,
+}
+
+impl Element {
+    /// The value of attribute `name` (lower-case), if present.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.value.as_str())
+    }
+}
+
+/// What a node is.
+#[derive(Clone, Debug)]
+pub enum NodeData {
+    Document,
+    Element(Element),
+    Text(String),
+    /// Comments, doctypes and processing instructions: kept so ids line up with the source
+    /// tree, ignored by the analysis.
+    Other,
+}
+
+/// One node of the arena, with its tree links.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub parent: Option<NodeId>,
+    pub first_child: Option<NodeId>,
+    pub last_child: Option<NodeId>,
+    pub prev_sibling: Option<NodeId>,
+    pub next_sibling: Option<NodeId>,
+    pub data: NodeData,
+}
+
+impl Node {
+    fn new(data: NodeData) -> Self {
+        Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+            data,
+        }
+    }
+
+    /// The element data, if this node is an element.
+    pub fn element(&self) -> Option<&Element> {
+        match &self.data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The lower-case tag name, or "" for non-elements.
+    pub fn tag(&self) -> &str {
+        self.element().map_or("", |e| e.name.as_str())
+    }
+
+    /// The text of a text node.
+    pub fn text(&self) -> Option<&str> {
+        match &self.data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// The snapshot of one document. Node 0 is the document node.
+#[derive(Clone, Debug)]
+pub struct Document {
+    nodes: Vec<Node>,
+    /// The page's URL when the input knows it (the browser does; a file may not).
+    pub url: Option<String>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Document {
+    /// An empty document (just the document node).
+    pub fn new() -> Self {
+        Document {
+            nodes: vec![Node::new(NodeData::Document)],
+            url: None,
+        }
+    }
+
+    /// Number of nodes in the arena, detached ones included.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// True when the document has no node but the document node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// The node with this id.
+    ///
+    /// Ids come from this document; an id from elsewhere panics like a slice index would.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// Mutable access to a node's data (tree links stay private to keep them consistent).
+    pub fn data_mut(&mut self, id: NodeId) -> &mut NodeData {
+        &mut self.nodes[id.index()].data
+    }
+
+    /// The element data of `id`, if it is an element.
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        self.node(id).element()
+    }
+
+    /// The lower-case tag of `id`, "" for non-elements.
+    pub fn tag(&self, id: NodeId) -> &str {
+        self.node(id).tag()
+    }
+
+    /// Attribute `name` of element `id`.
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id).and_then(|e| e.attr(name))
+    }
+
+    /// Records live style for element `id` (ignored for non-elements).
+    pub fn set_style(&mut self, id: NodeId, style: LiveStyle) {
+        if let NodeData::Element(e) = &mut self.nodes[id.index()].data {
+            e.style = Some(style);
+        }
+    }
+
+    fn push(&mut self, data: NodeData) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    /// Creates a detached element.
+    pub fn create_element(&mut self, name: &str, attrs: Vec<Attr>) -> NodeId {
+        self.push(NodeData::Element(Element {
+            name: name.to_ascii_lowercase(),
+            attrs,
+            style: None,
+        }))
+    }
+
+    /// Creates a detached text node.
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.push(NodeData::Text(text.to_string()))
+    }
+
+    /// Creates a detached comment/doctype placeholder.
+    pub fn create_other(&mut self) -> NodeId {
+        self.push(NodeData::Other)
+    }
+
+    /// Removes `id` from its parent (no-op when detached).
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &self.nodes[id.index()];
+            (n.parent, n.prev_sibling, n.next_sibling)
+        };
+        let Some(parent) = parent else { return };
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = next,
+            None => self.nodes[parent.index()].first_child = next,
+        }
+        match next {
+            Some(n) => self.nodes[n.index()].prev_sibling = prev,
+            None => self.nodes[parent.index()].last_child = prev,
+        }
+        let n = &mut self.nodes[id.index()];
+        n.parent = None;
+        n.prev_sibling = None;
+        n.next_sibling = None;
+    }
+
+    /// Appends `child` as the last child of `parent`, detaching it first.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent.index()].last_child;
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev_sibling = last;
+        }
+        match last {
+            Some(l) => self.nodes[l.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+        self.nodes[parent.index()].last_child = Some(child);
+    }
+
+    /// Inserts `child` just before `sibling`, detaching it first.
+    pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        self.detach(child);
+        let Some(parent) = self.nodes[sibling.index()].parent else {
+            return;
+        };
+        let prev = self.nodes[sibling.index()].prev_sibling;
+        {
+            let c = &mut self.nodes[child.index()];
+            c.parent = Some(parent);
+            c.prev_sibling = prev;
+            c.next_sibling = Some(sibling);
+        }
+        self.nodes[sibling.index()].prev_sibling = Some(child);
+        match prev {
+            Some(p) => self.nodes[p.index()].next_sibling = Some(child),
+            None => self.nodes[parent.index()].first_child = Some(child),
+        }
+    }
+
+    /// Appends text to `parent`, merging with a trailing text node as a parser would.
+    pub fn append_text(&mut self, parent: NodeId, text: &str) {
+        if let Some(last) = self.nodes[parent.index()].last_child {
+            if let NodeData::Text(t) = &mut self.nodes[last.index()].data {
+                t.push_str(text);
+                return;
+            }
+        }
+        let t = self.create_text(text);
+        self.append(parent, t);
+    }
+
+    /// Moves all children of `from` to the end of `to`.
+    pub fn reparent_children(&mut self, from: NodeId, to: NodeId) {
+        while let Some(c) = self.nodes[from.index()].first_child {
+            self.append(to, c);
+        }
+    }
+
+    /// The children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            doc: self,
+            next: self.node(id).first_child,
+        }
+    }
+
+    /// `id` and all its descendants in document (pre-)order, without recursion.
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            doc: self,
+            root: id,
+            next: Some(id),
+            last: None,
+        }
+    }
+
+    /// The ancestors of `id`, nearest first (not including `id`).
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.node(id).parent, move |p| self.node(*p).parent)
+    }
+
+    /// True when `ancestor` is `id` or one of its ancestors.
+    pub fn contains(&self, ancestor: NodeId, id: NodeId) -> bool {
+        id == ancestor || self.ancestors(id).any(|a| a == ancestor)
+    }
+
+    /// The first element child of the document whose tag is `name`, searching the top levels
+    /// (`html`, then its children) the way browsers expose `document.body`.
+    pub fn find_top(&self, name: &str) -> Option<NodeId> {
+        let html = self
+            .children(NodeId::ROOT)
+            .find(|&c| self.tag(c) == "html")?;
+        if name == "html" {
+            return Some(html);
+        }
+        self.children(html).find(|&c| self.tag(c) == name)
+    }
+
+    /// The `<body>` element, if any.
+    pub fn body(&self) -> Option<NodeId> {
+        self.find_top("body")
+    }
+
+    /// All text below `id` (script, style and template content excluded), concatenated.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        let mut walk = self.descendants(id);
+        while let Some(n) = walk.next() {
+            match &self.node(n).data {
+                NodeData::Text(t) => out.push_str(t),
+                NodeData::Element(e) if is_non_content(&e.name) && n != id => walk.skip_children(),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// Elements whose text is never page content.
+pub fn is_non_content(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "head" | "title" | "iframe"
+    )
+}
+
+/// Iterator over the children of a node.
+pub struct Children<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.doc.node(cur).next_sibling;
+        Some(cur)
+    }
+}
+
+/// Pre-order iterator over a subtree; [`Descendants::skip_children`] prunes the node just
+/// returned.
+pub struct Descendants<'a> {
+    doc: &'a Document,
+    root: NodeId,
+    next: Option<NodeId>,
+    last: Option<NodeId>,
+}
+
+impl Descendants<'_> {
+    /// Do not descend into the node most recently returned by `next`.
+    pub fn skip_children(&mut self) {
+        if let Some(last) = self.last {
+            self.next = self.after(last);
+        }
+    }
+
+    /// The node that follows `id`'s subtree in pre-order, staying inside `root`.
+    fn after(&self, mut id: NodeId) -> Option<NodeId> {
+        loop {
+            if id == self.root {
+                return None;
+            }
+            let node = self.doc.node(id);
+            if let Some(s) = node.next_sibling {
+                return Some(s);
+            }
+            id = node.parent?;
+        }
+    }
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.last = Some(cur);
+        self.next = match self.doc.node(cur).first_child {
+            Some(c) => Some(c),
+            None => self.after(cur),
+        };
+        Some(cur)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Document, NodeId, NodeId, NodeId) {
+        let mut d = Document::new();
+        let html = d.create_element("HTML", vec![]);
+        d.append(NodeId::ROOT, html);
+        let body = d.create_element("body", vec![]);
+        d.append(html, body);
+        let p = d.create_element("p", vec![]);
+        d.append(body, p);
+        d.append_text(p, "Hello ");
+        d.append_text(p, "world");
+        let s = d.create_element("script", vec![]);
+        d.append(body, s);
+        d.append_text(s, "var x;");
+        (d, html, body, p)
+    }
+
+    #[test]
+    fn builds_and_walks_without_recursion() {
+        let (d, html, body, p) = sample();
+        assert_eq!(d.tag(html), "html");
+        assert_eq!(d.body(), Some(body));
+        assert_eq!(d.text_content(body), "Hello world");
+        let order: Vec<_> = d.descendants(NodeId::ROOT).collect();
+        assert_eq!(order.len(), 7);
+        assert!(d.contains(body, p));
+        assert!(!d.contains(p, body));
+    }
+
+    #[test]
+    fn skip_children_prunes_only_that_subtree() {
+        let (d, _, body, p) = sample();
+        let mut walk = d.descendants(body);
+        let mut seen = vec![];
+        while let Some(n) = walk.next() {
+            seen.push(n);
+            if n == p {
+                walk.skip_children();
+            }
+        }
+        // body, p, script, script's text: p's text skipped.
+        assert_eq!(seen.len(), 4);
+    }
+
+    #[test]
+    fn deep_nesting_is_fine() {
+        let mut d = Document::new();
+        let mut cur = NodeId::ROOT;
+        for _ in 0..200_000 {
+            let e = d.create_element("div", vec![]);
+            d.append(cur, e);
+            cur = e;
+        }
+        d.append_text(cur, "deep");
+        assert_eq!(d.text_content(NodeId::ROOT), "deep");
+        assert_eq!(d.ancestors(cur).count(), 200_000);
+    }
+
+    #[test]
+    fn insert_before_and_detach_keep_links_consistent() {
+        let (mut d, _, body, p) = sample();
+        let h = d.create_element("h1", vec![]);
+        d.insert_before(p, h);
+        assert_eq!(d.children(body).next(), Some(h));
+        d.detach(p);
+        let kids: Vec<_> = d.children(body).collect();
+        assert_eq!(kids.len(), 2);
+        assert_eq!(d.node(h).next_sibling, d.node(p).next_sibling.or(Some(kids[1])));
+    }
+}
