@@ -4,3 +4,5 @@
 pub mod dom;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod metadata;
+pub mod summary;

@@ -1,0 +1,1 @@
+//! On-device extractive summary (being written; see issue 5).
