@@ -352,7 +352,8 @@ impl Document {
         self.find_top("body")
     }
 
-    /// All text below `id` (script, style and template content excluded), concatenated.
+    /// All text below `id` (script, style and template content excluded), concatenated, with
+    /// a space where a non-inline element starts so words of adjacent blocks stay apart.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();
         let mut walk = self.descendants(id);
@@ -360,11 +361,26 @@ impl Document {
             match &self.node(n).data {
                 NodeData::Text(t) => out.push_str(t),
                 NodeData::Element(e) if is_non_content(&e.name) && n != id => walk.skip_children(),
+                NodeData::Element(e) if !is_inline(&e.name) => {
+                    if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                        out.push(' ');
+                    }
+                }
                 _ => {}
             }
         }
         out
     }
+}
+
+/// Phrasing elements that do not separate words.
+pub fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "span" | "em" | "strong" | "b" | "i" | "u" | "s" | "small" | "sup" | "sub" | "abbr"
+            | "mark" | "code" | "time" | "q" | "cite" | "font" | "bdi" | "bdo" | "kbd" | "var"
+            | "dfn" | "data" | "wbr"
+    )
 }
 
 /// Elements whose text is never page content.
@@ -505,6 +521,9 @@ mod tests {
         d.detach(p);
         let kids: Vec<_> = d.children(body).collect();
         assert_eq!(kids.len(), 2);
-        assert_eq!(d.node(h).next_sibling, d.node(p).next_sibling.or(Some(kids[1])));
+        assert_eq!(
+            d.node(h).next_sibling,
+            d.node(p).next_sibling.or(Some(kids[1]))
+        );
     }
 }

@@ -1,0 +1,59 @@
+//! The readable cleanup report of `decant analyze`.
+
+use std::fmt::Write;
+
+use decant_core::{Analysis, Label};
+
+/// Renders the analysis for a person reading a terminal.
+pub fn render(a: &Analysis, input: &str) -> String {
+    let mut out = String::new();
+    let name = if input == "-" { "standard input" } else { input };
+    let _ = writeln!(out, "Decant report for {name}");
+    let _ = writeln!(out);
+    match &a.article {
+        Some(art) => {
+            let _ = writeln!(out, "Article");
+            let _ = writeln!(out, "  root:     {}", art.path);
+            let _ = writeln!(
+                out,
+                "  length:   {} words, {} min read",
+                art.word_count, art.reading_minutes
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Not an article: no block of the page reads as an article's prose.");
+        }
+    }
+    let clutter: Vec<_> = a.blocks.iter().filter(|b| b.label != Label::Article).collect();
+    let _ = writeln!(out);
+    if clutter.is_empty() {
+        let _ = writeln!(out, "Nothing to hide: no clutter found.");
+    } else {
+        let _ = writeln!(out, "Hidden blocks ({})", clutter.len());
+        for b in clutter {
+            let _ = writeln!(
+                out,
+                "  {:<11} {:.2}  {}",
+                b.label.as_str(),
+                b.confidence,
+                b.path
+            );
+            if !b.preview.is_empty() {
+                let _ = writeln!(out, "              \"{}\"", b.preview);
+            }
+            let _ = writeln!(out, "              why: {}", b.message);
+        }
+    }
+    if !a.fixes.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Page fixes ({})", a.fixes.len());
+        for f in &a.fixes {
+            let kind = serde_json::to_value(f.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {:<11} {}  {}", kind, f.path, f.detail);
+        }
+    }
+    out.trim_end().to_string()
+}

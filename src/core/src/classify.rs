@@ -1,0 +1,878 @@
+//! The classifier: which element is the article, which blocks are clutter, which page fixes
+//! the cleanup needs. Every decision carries its reasons.
+//!
+//! No single signal decides: a block needs lexicon or vendor evidence for a label, and the
+//! evidence is weighed against how much the block looks like prose. Article prose is never
+//! flagged: a block holding a real share of the article's paragraphs is left alone whatever
+//! its class names say (magazines that wrap their own text in `class="paywall"`).
+
+use crate::dom::{Document, LiveStyle, NodeId, Position};
+use crate::features::{token_evidence, NodeStats, Stats, TokenEvidence, PARAGRAPH_MIN_CHARS};
+use crate::lexicon::{ARTICLE_WORDS, NON_ARTICLE_WORDS, SCROLL_LOCK_CLASSES};
+use crate::model::{Block, Fix, FixKind, Label, Reason, ReasonCode};
+use crate::style::parse_inline;
+use crate::text::{find_phrases, preview};
+
+// --- Tuning constants (named so the reasons can be read back from the code) -----------------
+
+/// A label needs at least this much weighted evidence to flag a block.
+const FLAG_THRESHOLD: f32 = 3.0;
+/// ...and must beat the runner-up label by this factor (mixed wrappers are not blocks).
+const DOMINANCE: f32 = 1.6;
+/// Text up to this length counts phrase evidence fully; longer text is discounted by how much
+/// of it the phrases cover (an article paragraph quoting a prompt is not a prompt).
+const SHORT_TEXT_CHARS: u32 = 160;
+/// Largest block flagged on phrase evidence alone; vendor tokens or a link-dense rail allow
+/// more.
+const MAX_PROMPT_CHARS: u32 = 1_800;
+const MAX_VENDOR_BLOCK_CHARS: u32 = 4_000;
+const MAX_RAIL_CHARS: u32 = 12_000;
+/// A block holding this share of the article's paragraph text is article, not clutter.
+const MAX_ARTICLE_SHARE: f32 = 0.2;
+/// z-index above which a layer is "on top of the page".
+const HIGH_Z_INDEX: i32 = 1000;
+/// Readability-style threshold on Σ sqrt(len - 140) over prose paragraphs.
+const READERABLE_SCORE: f32 = 20.0;
+/// Most nodes whose live style the browser is asked for.
+pub const MAX_STYLE_PROBES: usize = 600;
+
+/// Effective style: live (computed) when the browser gave it, else the inline attribute.
+pub fn style_of(doc: &Document, id: NodeId) -> LiveStyle {
+    let Some(el) = doc.element(id) else {
+        return LiveStyle::default();
+    };
+    if let Some(s) = &el.style {
+        return s.clone();
+    }
+    el.attr("style").map(parse_inline).unwrap_or_default()
+}
+
+/// A CSS path to `id`: `#id` anchors when the id is plain, `tag:nth-of-type(n)` steps otherwise.
+pub fn css_path(doc: &Document, id: NodeId) -> String {
+    let mut steps: Vec<String> = Vec::new();
+    let mut cur = Some(id);
+    while let Some(n) = cur {
+        if doc.element(n).is_none() {
+            break;
+        }
+        let tag = doc.tag(n);
+        if let Some(i) = doc.attr(n, "id") {
+            if !i.is_empty()
+                && i.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && !i.starts_with(|c: char| c.is_ascii_digit())
+            {
+                steps.push(format!("{tag}#{i}"));
+                break;
+            }
+        }
+        let parent = doc.node(n).parent;
+        let step = match parent {
+            Some(p) if matches!(tag, "html" | "body" | "head") || doc.element(p).is_none() => {
+                tag.to_string()
+            }
+            Some(p) => {
+                let same: Vec<NodeId> = doc.children(p).filter(|&c| doc.tag(c) == tag).collect();
+                if same.len() > 1 {
+                    let idx = same.iter().position(|&c| c == n).unwrap_or(0) + 1;
+                    format!("{tag}:nth-of-type({idx})")
+                } else {
+                    tag.to_string()
+                }
+            }
+            None => tag.to_string(),
+        };
+        steps.push(step);
+        cur = parent;
+    }
+    steps.reverse();
+    steps.join(" > ")
+}
+
+// --- Article detection ---------------------------------------------------------------------
+
+fn class_weight(doc: &Document, id: NodeId) -> f32 {
+    let raw = crate::features::token_text(doc, id);
+    let mut w = 0.0;
+    let words: Vec<String> = crate::features::class_words(&raw).collect();
+    if words
+        .iter()
+        .any(|x| NON_ARTICLE_WORDS.contains(&x.as_str()))
+    {
+        w -= 25.0;
+    }
+    if words.iter().any(|x| ARTICLE_WORDS.contains(&x.as_str())) {
+        w += 25.0;
+    }
+    if doc.attr(id, "itemprop") == Some("articleBody") {
+        w += 30.0;
+    }
+    w
+}
+
+fn tag_weight(tag: &str) -> f32 {
+    match tag {
+        "article" => 10.0,
+        "div" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Elements that are never the article's container.
+fn is_chrome_landmark(doc: &Document, id: NodeId) -> bool {
+    matches!(doc.tag(id), "nav" | "footer" | "header" | "aside" | "form")
+        || matches!(
+            doc.attr(id, "role"),
+            Some(
+                "navigation"
+                    | "banner"
+                    | "contentinfo"
+                    | "complementary"
+                    | "dialog"
+                    | "alertdialog"
+            )
+        )
+}
+
+/// Picks the element that holds the article, Readability-style: paragraphs score their
+/// ancestors; the best-scoring container wins. Returns `None` when the page has no prose.
+pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
+    let body = doc.body()?;
+    let mut score: Vec<f32> = vec![0.0; doc.len()];
+    let mut touched: Vec<NodeId> = Vec::new();
+    let mut walk = doc.descendants(body);
+    while let Some(n) = walk.next() {
+        let s = stats.get(n);
+        if s.excluded || doc.element(n).is_none() || s.chars == 0 {
+            walk.skip_children();
+            continue;
+        }
+        if is_chrome_landmark(doc, n) && n != body {
+            walk.skip_children();
+            continue;
+        }
+        let tag = doc.tag(n);
+        let paragraph_like = matches!(tag, "p" | "pre" | "td" | "blockquote")
+            || (matches!(tag, "div" | "section" | "span" | "font") && s.own_chars >= 25);
+        if !paragraph_like {
+            continue;
+        }
+        let len = if tag == "div" || tag == "section" {
+            s.own_chars
+        } else {
+            s.chars
+        };
+        if len < 25 || s.link_density() > 0.5 {
+            continue;
+        }
+        let content = 1.0 + s.commas.min(20) as f32 + (len as f32 / 100.0).min(3.0);
+        for (level, anc) in doc.ancestors(n).take(3).enumerate() {
+            if doc.element(anc).is_none() {
+                break;
+            }
+            if score[anc.index()] == 0.0 {
+                score[anc.index()] = tag_weight(doc.tag(anc)) + class_weight(doc, anc) + 0.001;
+                touched.push(anc);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[anc.index()] += content / div;
+        }
+    }
+    let mut best: Option<(NodeId, f32)> = None;
+    for &c in &touched {
+        let s = stats.get(c);
+        let fin = score[c.index()] * (1.0 - s.link_density());
+        if best.is_none_or(|(_, b)| fin > b) {
+            best = Some((c, fin));
+        }
+    }
+    let (mut top, _) = best?;
+    // Climb while the parent adds little but more article paragraphs (Readability merges the
+    // top candidate's siblings the same way).
+    while let Some(p) = doc.node(top).parent {
+        if p == body || doc.element(p).is_none() || is_chrome_landmark(doc, p) {
+            break;
+        }
+        let (ts, ps) = (stats.get(top), stats.get(p));
+        let extra_para = ps.para_chars.saturating_sub(ts.para_chars);
+        let extra_chars = ps.chars.saturating_sub(ts.chars);
+        let only_child = doc
+            .children(p)
+            .filter(|&c| doc.element(c).is_some())
+            .count()
+            == 1;
+        let more_prose = extra_para as f32 >= 0.25 * ts.para_chars as f32
+            && extra_para as f32 >= 0.5 * extra_chars as f32;
+        if only_child || more_prose {
+            top = p;
+        } else {
+            break;
+        }
+    }
+    Some(top)
+}
+
+/// Readability's `isProbablyReaderable` idea on the chosen root: enough real prose.
+pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
+    let mut total = 0.0f32;
+    let mut walk = doc.descendants(root);
+    while let Some(n) = walk.next() {
+        let s = stats.get(n);
+        if s.excluded {
+            walk.skip_children();
+            continue;
+        }
+        if matches!(doc.tag(n), "p" | "pre" | "blockquote") {
+            if s.chars >= 140 && s.link_density() < 0.35 {
+                total += ((s.chars - 140) as f32).sqrt();
+            }
+            walk.skip_children();
+        }
+    }
+    // CJK prose packs more into fewer characters.
+    let cjk = doc
+        .text_content(root)
+        .chars()
+        .take(400)
+        .filter(|&c| crate::text::is_cjk(c))
+        .count()
+        > 100;
+    let rs = stats.get(root);
+    total >= READERABLE_SCORE
+        || (rs.paragraphs >= 3 && rs.para_chars >= 500)
+        || (cjk && rs.para_chars >= 300)
+}
+
+// --- Clutter detection ---------------------------------------------------------------------
+
+/// The evidence for one element, all labels at once.
+struct Evidence {
+    scores: [f32; Label::CLUTTER.len()],
+    reasons: Vec<(Label, Reason)>,
+    generic: Vec<Reason>,
+}
+
+impl Evidence {
+    fn new() -> Self {
+        Evidence {
+            scores: [0.0; Label::CLUTTER.len()],
+            reasons: Vec::new(),
+            generic: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, label: Label, w: f32, code: ReasonCode, detail: String) {
+        if let Some(i) = label.clutter_index() {
+            self.scores[i] += w;
+            self.reasons.push((label, Reason { code, detail }));
+        }
+    }
+
+    fn best(&self) -> (Label, f32, f32) {
+        let mut order: Vec<usize> = (0..self.scores.len()).collect();
+        order.sort_by(|&a, &b| self.scores[b].total_cmp(&self.scores[a]));
+        (
+            Label::CLUTTER[order[0]],
+            self.scores[order[0]],
+            self.scores[order[1]],
+        )
+    }
+}
+
+/// Context the detector needs about the page.
+pub struct PageContext {
+    pub article: Option<NodeId>,
+    pub article_para_chars: u32,
+    pub body: Option<NodeId>,
+}
+
+fn describe_style(style: &LiveStyle, ev: &mut Evidence) -> f32 {
+    let mut w = 0.0;
+    if matches!(style.position, Position::Fixed | Position::Sticky) {
+        let what = if style.position == Position::Fixed {
+            "fixed"
+        } else {
+            "sticky"
+        };
+        ev.generic.push(Reason {
+            code: ReasonCode::FixedPosition,
+            detail: format!("{what} layer"),
+        });
+        w += 1.5;
+    }
+    if style.viewport_coverage >= 0.5 {
+        ev.generic.push(Reason {
+            code: ReasonCode::CoversViewport,
+            detail: format!(
+                "covers {:.0}% of the viewport",
+                style.viewport_coverage.min(1.0) * 100.0
+            ),
+        });
+        w += 1.5;
+    }
+    if style.z_index >= HIGH_Z_INDEX {
+        ev.generic.push(Reason {
+            code: ReasonCode::HighZIndex,
+            detail: format!("z-index {}", style.z_index),
+        });
+        w += 0.5;
+    }
+    w
+}
+
+/// Weighs the evidence for element `id`.
+fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Evidence {
+    let s = stats.get(id);
+    let mut ev = Evidence::new();
+    let tokens = token_evidence(doc, id);
+
+    // Lexicon: full weight on short text, discounted by phrase coverage on longer text.
+    let discount = if s.chars <= SHORT_TEXT_CHARS {
+        1.0
+    } else {
+        (s.hit_density() * 3.0).min(1.0)
+    };
+    for label in Label::CLUTTER {
+        let w = s.hit(label) as f32;
+        if w > 0.0 {
+            let capped = w.min(9.0) * discount;
+            ev.add(label, capped, ReasonCode::Phrase, String::new());
+        }
+    }
+    add_token_evidence(&tokens, &mut ev);
+
+    // Structure: counts only toward labels that already have evidence.
+    let style = style_of(doc, id);
+    let mut structure = describe_style(&style, &mut ev);
+    let role = doc.attr(id, "role").unwrap_or("");
+    if doc.tag(id) == "dialog"
+        || matches!(role, "dialog" | "alertdialog")
+        || doc.attr(id, "aria-modal") == Some("true")
+    {
+        ev.generic.push(Reason {
+            code: ReasonCode::DialogRole,
+            detail: "dialog".into(),
+        });
+        structure += 1.5;
+    }
+    if tokens.overlay {
+        structure += 1.0;
+    }
+    if s.email_inputs > 0 {
+        ev.add(
+            Label::Newsletter,
+            2.0,
+            ReasonCode::EmailForm,
+            "asks for an e-mail address".into(),
+        );
+    }
+    if s.buttons > 0 && s.chars < 600 {
+        structure += 0.5;
+        ev.generic.push(Reason {
+            code: ReasonCode::CallToAction,
+            detail: format!("{} button(s)", s.buttons),
+        });
+    }
+    let link_dense = s.links >= 3 && s.link_density() >= 0.5;
+    if link_dense && ev.scores[Label::Related.clutter_index().unwrap_or(0)] > 0.0 {
+        ev.add(
+            Label::Related,
+            2.0,
+            ReasonCode::LinkDense,
+            format!(
+                "{} links, {:.0}% link text",
+                s.links,
+                s.link_density() * 100.0
+            ),
+        );
+    }
+    // Landmarks: site chrome.
+    let tag = doc.tag(id);
+    let landmark_role = matches!(role, "navigation" | "banner" | "contentinfo");
+    if (matches!(tag, "nav" | "footer") || landmark_role || (tag == "header" && s.links >= 3))
+        && ctx.article.is_none_or(|a| !doc.contains(id, a))
+    {
+        ev.add(
+            Label::Nav,
+            4.0,
+            ReasonCode::Landmark,
+            format!("<{tag}> landmark"),
+        );
+    }
+    // Prompts interrupting or following the article.
+    if let Some(a) = ctx.article {
+        if doc.contains(a, id) && id != a && s.chars < 400 {
+            ev.generic.push(Reason {
+                code: ReasonCode::InsideArticle,
+                detail: "interrupts the article".into(),
+            });
+        }
+    }
+    if structure > 0.0 {
+        let (label, best, _) = ev.best();
+        if best > 0.0 && label != Label::Nav && label != Label::Related {
+            if let Some(i) = label.clutter_index() {
+                ev.scores[i] += structure;
+            }
+        }
+    }
+    ev
+}
+
+fn add_token_evidence(tokens: &TokenEvidence, ev: &mut Evidence) {
+    for (label, token) in &tokens.vendor {
+        ev.add(*label, 3.0, ReasonCode::VendorToken, format!("'{token}'"));
+    }
+    for (label, word) in &tokens.words {
+        if tokens.vendor.iter().any(|(l, _)| l == label) {
+            continue;
+        }
+        ev.add(*label, 1.5, ReasonCode::ClassToken, format!("'{word}'"));
+    }
+}
+
+/// The phrases of `label` found in the text of `id`, for the human reason.
+fn phrases_in(doc: &Document, id: NodeId, label: Label, max: usize) -> Vec<&'static str> {
+    let mut hits = Vec::new();
+    find_phrases(&doc.text_content(id), &mut hits);
+    let mut out: Vec<&'static str> = Vec::new();
+    for h in hits {
+        if h.label == label {
+            let p = crate::lexicon::PHRASES[h.phrase].0;
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        if out.len() >= max {
+            break;
+        }
+    }
+    out
+}
+
+/// Share of the article's paragraph text inside `id`.
+fn article_share(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> f32 {
+    let Some(a) = ctx.article else {
+        return 0.0;
+    };
+    if ctx.article_para_chars == 0 {
+        return 0.0;
+    }
+    if doc.contains(id, a) {
+        return 1.0;
+    }
+    if doc.contains(a, id) {
+        return stats.get(id).para_chars as f32 / ctx.article_para_chars as f32;
+    }
+    0.0
+}
+
+/// Decides whether `id` is a clutter block; returns the block when it is.
+fn judge(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Option<Block> {
+    let s = stats.get(id);
+    if s.excluded || doc.element(id).is_none() {
+        return None;
+    }
+    if Some(id) == ctx.body || matches!(doc.tag(id), "html" | "body" | "head") {
+        return None;
+    }
+    // Cheap early exit: no lexicon hit, no tokens, no landmark, no email field.
+    let ev = weigh(doc, stats, id, ctx);
+    let (label, best, second) = ev.best();
+    if best < FLAG_THRESHOLD || best < second * DOMINANCE {
+        return None;
+    }
+    let has_vendor = ev
+        .reasons
+        .iter()
+        .any(|(l, r)| *l == label && r.code == ReasonCode::VendorToken);
+    let link_dense = s.links >= 3 && s.link_density() >= 0.5;
+    let max_chars = if matches!(label, Label::Related | Label::Nav | Label::Ad) && link_dense {
+        MAX_RAIL_CHARS
+    } else if has_vendor || label == Label::Nav {
+        MAX_VENDOR_BLOCK_CHARS
+    } else {
+        MAX_PROMPT_CHARS
+    };
+    if s.chars > max_chars {
+        return None;
+    }
+    // Never hide article prose.
+    if article_share(doc, stats, id, ctx) > MAX_ARTICLE_SHARE {
+        return None;
+    }
+    // Prose-like blocks need their phrases to dominate, whatever the class names say.
+    if s.paragraphs >= 2 && s.para_chars >= 400 && s.hit_density() < 0.15 && !link_dense {
+        return None;
+    }
+    // Phrase-only evidence for labels whose words are common in prose needs short text.
+    let phrase_only = !ev
+        .reasons
+        .iter()
+        .any(|(l, r)| *l == label && r.code != ReasonCode::Phrase);
+    if phrase_only && ev.generic.is_empty() && s.chars > 600 && s.hit_density() < 0.2 {
+        return None;
+    }
+    Some(make_block(doc, stats, id, label, best, second, ev))
+}
+
+fn make_block(
+    doc: &Document,
+    stats: &Stats,
+    id: NodeId,
+    label: Label,
+    best: f32,
+    second: f32,
+    ev: Evidence,
+) -> Block {
+    let s = stats.get(id);
+    let mut reasons: Vec<Reason> = Vec::new();
+    for r in ev.generic {
+        reasons.push(r);
+    }
+    let mut phrase_reason = false;
+    for (l, r) in ev.reasons {
+        if l != label {
+            continue;
+        }
+        if r.code == ReasonCode::Phrase {
+            if phrase_reason {
+                continue;
+            }
+            phrase_reason = true;
+            let found = phrases_in(doc, id, label, 3);
+            if found.is_empty() {
+                continue;
+            }
+            let quoted: Vec<String> = found.iter().map(|p| format!("'{p}'")).collect();
+            reasons.push(Reason {
+                code: ReasonCode::Phrase,
+                detail: format!("text {}", quoted.join(", ")),
+            });
+        } else {
+            reasons.push(r);
+        }
+    }
+    if s.chars > 0 && s.chars < SHORT_TEXT_CHARS && label != Label::Nav {
+        reasons.push(Reason {
+            code: ReasonCode::ShortText,
+            detail: format!("{} characters of text", s.chars),
+        });
+    }
+    let margin = (best - second) / best.max(1e-3);
+    let confidence = ((best / (best + 2.0)) * (0.6 + 0.4 * margin)).clamp(0.05, 0.99);
+    finish_block(doc, id, label, confidence, reasons)
+}
+
+fn finish_block(
+    doc: &Document,
+    id: NodeId,
+    label: Label,
+    confidence: f32,
+    reasons: Vec<Reason>,
+) -> Block {
+    let message = reasons
+        .iter()
+        .map(|r| r.detail.as_str())
+        .filter(|d| !d.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    Block {
+        node: id,
+        label,
+        confidence: (confidence * 100.0).round() / 100.0,
+        reasons,
+        message,
+        path: css_path(doc, id),
+        preview: preview(&doc.text_content(id), 80),
+    }
+}
+
+/// Grows a block to the outermost wrapper that adds (almost) no text of its own.
+fn grow_block(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> NodeId {
+    let mut cur = id;
+    let chars = stats.get(id).chars;
+    while let Some(p) = doc.node(cur).parent {
+        if Some(p) == ctx.body
+            || doc.element(p).is_none()
+            || matches!(doc.tag(p), "html" | "body" | "main" | "article")
+            || ctx.article.is_some_and(|a| doc.contains(p, a))
+        {
+            break;
+        }
+        let ps = stats.get(p);
+        if ps.chars > chars + 40 || ps.media > stats.get(cur).media + 1 {
+            break;
+        }
+        cur = p;
+    }
+    cur
+}
+
+/// Finds the clutter blocks below `root` (the whole body on first analysis, an added subtree
+/// on the incremental path). `flagged` marks nodes already inside a block.
+pub fn find_blocks(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    ctx: &PageContext,
+    flagged: &mut Vec<bool>,
+) -> Vec<Block> {
+    if flagged.len() < doc.len() {
+        flagged.resize(doc.len(), false);
+    }
+    let mut blocks = Vec::new();
+    let mut walk = doc.descendants(root);
+    while let Some(n) = walk.next() {
+        let s: &NodeStats = stats.get(n);
+        if s.excluded || flagged[n.index()] {
+            walk.skip_children();
+            continue;
+        }
+        if doc.element(n).is_none() {
+            continue;
+        }
+        if let Some(block) = judge(doc, stats, n, ctx) {
+            let grown = grow_block(doc, stats, n, ctx);
+            let block = if grown != n {
+                let mut b = block;
+                b.node = grown;
+                b.path = css_path(doc, grown);
+                b
+            } else {
+                block
+            };
+            for d in doc.descendants(block.node) {
+                flagged[d.index()] = true;
+            }
+            blocks.push(block);
+            walk.skip_children();
+        }
+    }
+    blocks
+}
+
+/// Empty layers (backdrops, fades) that belong to prompts already found.
+pub fn find_layers(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    ctx: &PageContext,
+    blocks: &[Block],
+    flagged: &mut Vec<bool>,
+) -> Vec<Block> {
+    let prompt_label = blocks
+        .iter()
+        .find(|b| {
+            matches!(
+                b.label,
+                Label::Paywall
+                    | Label::Consent
+                    | Label::Newsletter
+                    | Label::Aggregator
+                    | Label::AppBanner
+            )
+        })
+        .map(|b| b.label);
+    let Some(prompt_label) = prompt_label else {
+        return Vec::new();
+    };
+    let has_paywall = blocks.iter().any(|b| b.label == Label::Paywall);
+    let mut out = Vec::new();
+    let mut walk = doc.descendants(root);
+    while let Some(n) = walk.next() {
+        let s = stats.get(n);
+        if s.excluded || flagged.get(n.index()).copied().unwrap_or(false) {
+            walk.skip_children();
+            continue;
+        }
+        if doc.element(n).is_none() || s.chars > 0 || s.media > 0 {
+            continue;
+        }
+        if Some(n) == ctx.body || matches!(doc.tag(n), "html" | "body" | "head") {
+            continue;
+        }
+        let tokens = token_evidence(doc, n);
+        let style = style_of(doc, n);
+        let covering = matches!(style.position, Position::Fixed | Position::Absolute)
+            && style.viewport_coverage >= 0.9;
+        let (label, code, detail) = if covering || (tokens.overlay && !tokens.fade) {
+            (
+                prompt_label,
+                ReasonCode::Backdrop,
+                "empty layer over the page behind a prompt",
+            )
+        } else if (tokens.fade || style.gradient) && has_paywall {
+            (
+                Label::Paywall,
+                ReasonCode::Fade,
+                "fade over truncated article text",
+            )
+        } else {
+            continue;
+        };
+        let mut reasons = Vec::new();
+        let mut ev = Evidence::new();
+        describe_style(&style, &mut ev);
+        reasons.extend(ev.generic);
+        reasons.push(Reason {
+            code,
+            detail: detail.into(),
+        });
+        for d in doc.descendants(n) {
+            flagged[d.index()] = true;
+        }
+        out.push(finish_block(doc, n, label, 0.7, reasons));
+        walk.skip_children();
+    }
+    out
+}
+
+// --- Page fixes ----------------------------------------------------------------------------
+
+/// The fixes the cleanup needs: scroll locks to lift, blur / no-select / clips to undo on
+/// delivered article content.
+pub fn find_fixes(doc: &Document, stats: &Stats, ctx: &PageContext, blocks: &[Block]) -> Vec<Fix> {
+    let mut fixes = Vec::new();
+    let blocking = blocks.iter().any(|b| {
+        matches!(
+            b.label,
+            Label::Paywall
+                | Label::Consent
+                | Label::Newsletter
+                | Label::Aggregator
+                | Label::AppBanner
+        )
+    });
+    for top in ["html", "body"] {
+        let Some(id) = doc.find_top(top) else {
+            continue;
+        };
+        let classes: Vec<String> = doc
+            .attr(id, "class")
+            .unwrap_or("")
+            .split_whitespace()
+            .filter(|c| {
+                SCROLL_LOCK_CLASSES
+                    .iter()
+                    .any(|l| l.eq_ignore_ascii_case(c))
+            })
+            .map(str::to_string)
+            .collect();
+        let style = style_of(doc, id);
+        let inline_lock = style.overflow_hidden || style.position == Position::Fixed;
+        if blocking && (!classes.is_empty() || inline_lock) {
+            let mut why = Vec::new();
+            if !classes.is_empty() {
+                why.push(format!("class '{}'", classes.join(" ")));
+            }
+            if style.overflow_hidden {
+                why.push("overflow: hidden".to_string());
+            }
+            if style.position == Position::Fixed {
+                why.push("position: fixed".to_string());
+            }
+            fixes.push(Fix {
+                node: id,
+                kind: FixKind::ScrollLock,
+                path: top.to_string(),
+                classes,
+                detail: format!("<{top}> scrolling locked by {}", why.join(", ")),
+            });
+        }
+    }
+    let Some(article) = ctx.article else {
+        return fixes;
+    };
+    // The article, its ancestors, and its elements that carry style.
+    let mut targets: Vec<NodeId> = doc
+        .ancestors(article)
+        .filter(|&a| doc.element(a).is_some())
+        .collect();
+    targets.retain(|&a| !matches!(doc.tag(a), "html" | "body"));
+    let mut walk = doc.descendants(article);
+    while let Some(n) = walk.next() {
+        if stats.get(n).excluded {
+            walk.skip_children();
+            continue;
+        }
+        if let Some(el) = doc.element(n) {
+            if el.style.is_some() || el.attr("style").is_some() {
+                targets.push(n);
+            }
+        }
+    }
+    for n in targets {
+        let style = style_of(doc, n);
+        let s = stats.get(n);
+        if s.chars < PARAGRAPH_MIN_CHARS {
+            continue;
+        }
+        let mut add = |kind: FixKind, detail: &str| {
+            fixes.push(Fix {
+                node: n,
+                kind,
+                path: css_path(doc, n),
+                classes: Vec::new(),
+                detail: detail.to_string(),
+            })
+        };
+        if style.blurred {
+            add(FixKind::Blur, "article text blurred");
+        }
+        if style.no_select {
+            add(FixKind::NoSelect, "article text made unselectable");
+        }
+        if style.height_clipped {
+            add(FixKind::HeightClip, "article text clipped in height");
+        }
+    }
+    fixes
+}
+
+/// Nodes whose computed style and geometry the browser should measure before classifying:
+/// `html`, `body`, the top layers of the page, the article's surroundings and every element
+/// with clutter evidence. Bounded by [`MAX_STYLE_PROBES`].
+pub fn style_candidates(doc: &Document, stats: &Stats, root: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    for top in ["html", "body"] {
+        if let Some(id) = doc.find_top(top) {
+            if doc.contains(root, id) || root == NodeId::ROOT {
+                out.push(id);
+            }
+        }
+    }
+    let body_depth = doc.body().map_or(2, |b| stats.get(b).depth);
+    let mut walk = doc.descendants(root);
+    while let Some(n) = walk.next() {
+        if out.len() >= MAX_STYLE_PROBES {
+            break;
+        }
+        let s = stats.get(n);
+        if s.excluded || doc.element(n).is_none() {
+            walk.skip_children();
+            continue;
+        }
+        if matches!(doc.tag(n), "html" | "body" | "head") {
+            continue;
+        }
+        let shallow = s.depth <= body_depth + 3 && s.chars < MAX_VENDOR_BLOCK_CHARS;
+        let evidence = s.hit_chars > 0 && s.chars < MAX_PROMPT_CHARS;
+        let tokens = {
+            let t = token_evidence(doc, n);
+            t.overlay || t.fade || !t.vendor.is_empty()
+        };
+        let empty_layer = s.chars == 0 && s.media == 0 && s.depth <= body_depth + 4;
+        if shallow || evidence || tokens || empty_layer {
+            out.push(n);
+        }
+    }
+    out
+}

@@ -1,0 +1,241 @@
+//! The two-phase engine: analyse a page once, then analyse newly added nodes cheaply.
+//!
+//! ```text
+//! Engine::new(doc)          snapshot → aggregates → article candidate
+//! engine.style_probes()     (browser) which nodes to measure; fill with set_style
+//! engine.analyze()          blocks, page fixes, article
+//! engine.document_mut()     (incremental) attach the added subtrees to the snapshot
+//! engine.analyze_added(..)  blocks and fixes for just those subtrees
+//! ```
+
+use serde::Serialize;
+
+use crate::classify::{self, PageContext};
+use crate::dom::{Document, LiveStyle, NodeId};
+use crate::extract;
+use crate::features::Stats;
+use crate::model::{Block, Fix, Label, Reason, ReasonCode};
+use crate::text::word_count;
+
+/// Words read per minute for `reading_minutes`.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// The article found on a page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Article {
+    /// The article's root element.
+    pub node: NodeId,
+    pub path: String,
+    pub article_text: String,
+    pub article_html: String,
+    pub word_count: usize,
+    pub reading_minutes: u32,
+}
+
+/// Everything the analysis found.
+#[derive(Clone, Debug, Serialize)]
+pub struct Analysis {
+    /// The article, or `None` when the page is not an article (home pages, listings).
+    pub article: Option<Article>,
+    /// Flagged blocks, the article's root first when there is one.
+    pub blocks: Vec<Block>,
+    pub fixes: Vec<Fix>,
+}
+
+/// What an incremental analysis adds.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Delta {
+    pub blocks: Vec<Block>,
+    pub fixes: Vec<Fix>,
+}
+
+/// A page under analysis. Holds the snapshot so later batches can be analysed against it.
+pub struct Engine {
+    doc: Document,
+    stats: Stats,
+    article: Option<NodeId>,
+    readerable: bool,
+    flagged: Vec<bool>,
+    blocks: Vec<Block>,
+    fixes: Vec<Fix>,
+}
+
+impl Engine {
+    /// Prepares a snapshot: aggregates and the article candidate.
+    pub fn new(doc: Document) -> Engine {
+        let stats = Stats::compute(&doc);
+        let article = classify::find_article(&doc, &stats);
+        let readerable = article.is_some_and(|a| classify::is_readerable(&doc, &stats, a));
+        let flagged = vec![false; doc.len()];
+        Engine {
+            doc,
+            stats,
+            article,
+            readerable,
+            flagged,
+            blocks: Vec::new(),
+            fixes: Vec::new(),
+        }
+    }
+
+    /// The snapshot.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The snapshot, to attach added subtrees before [`Engine::analyze_added`].
+    pub fn document_mut(&mut self) -> &mut Document {
+        &mut self.doc
+    }
+
+    /// Records the browser's computed style for a node.
+    pub fn set_style(&mut self, id: NodeId, style: LiveStyle) {
+        self.doc.set_style(id, style);
+    }
+
+    /// Nodes whose style and geometry the browser should measure before [`Engine::analyze`].
+    pub fn style_probes(&self) -> Vec<NodeId> {
+        self.probes_under(NodeId::ROOT)
+    }
+
+    /// Nodes under `root` worth measuring (for an added subtree).
+    pub fn probes_under(&self, root: NodeId) -> Vec<NodeId> {
+        let mut out = classify::style_candidates(&self.doc, &self.stats, root);
+        if root == NodeId::ROOT {
+            if let Some(a) = self.article {
+                out.push(a);
+                out.extend(
+                    self.doc
+                        .ancestors(a)
+                        .filter(|&n| self.doc.element(n).is_some()),
+                );
+                for c in self.doc.children(a) {
+                    if self.doc.element(c).is_some() && self.stats.get(c).chars >= 60 {
+                        out.push(c);
+                    }
+                }
+            }
+            out.sort();
+            out.dedup();
+        }
+        out
+    }
+
+    fn context(&self) -> PageContext {
+        PageContext {
+            // Protect the best prose candidate even when the page is not readerable.
+            article: self.article,
+            article_para_chars: self.article.map_or(0, |a| self.stats.get(a).para_chars),
+            body: self.doc.body(),
+        }
+    }
+
+    /// The article root, when the page is an article.
+    pub fn article_root(&self) -> Option<NodeId> {
+        self.article.filter(|_| self.readerable)
+    }
+
+    /// Full analysis of the page.
+    pub fn analyze(&mut self) -> Analysis {
+        let ctx = self.context();
+        self.flagged = vec![false; self.doc.len()];
+        let mut blocks = match ctx.body {
+            Some(body) => {
+                classify::find_blocks(&self.doc, &self.stats, body, &ctx, &mut self.flagged)
+            }
+            None => Vec::new(),
+        };
+        if let Some(body) = ctx.body {
+            let layers = classify::find_layers(
+                &self.doc,
+                &self.stats,
+                body,
+                &ctx,
+                &blocks,
+                &mut self.flagged,
+            );
+            blocks.extend(layers);
+        }
+        self.fixes = classify::find_fixes(&self.doc, &self.stats, &ctx, &blocks);
+        self.blocks = blocks;
+        let article = self.article_root().map(|root| self.article_info(root));
+        let mut all = Vec::with_capacity(self.blocks.len() + 1);
+        if let Some(a) = &article {
+            all.push(Block {
+                node: a.node,
+                label: Label::Article,
+                confidence: 0.9,
+                reasons: vec![Reason {
+                    code: ReasonCode::ArticleScore,
+                    detail: format!("{} paragraphs of prose", self.stats.get(a.node).paragraphs),
+                }],
+                message: format!("{} paragraphs of prose", self.stats.get(a.node).paragraphs),
+                path: a.path.clone(),
+                preview: crate::text::preview(&a.article_text, 80),
+            });
+        }
+        all.extend(self.blocks.iter().cloned());
+        Analysis {
+            article,
+            blocks: all,
+            fixes: self.fixes.clone(),
+        }
+    }
+
+    fn article_info(&self, root: NodeId) -> Article {
+        let paras = extract::paragraphs(&self.doc, &self.stats, root, &self.flagged);
+        let text = paras.join("\n\n");
+        let words = word_count(&text);
+        Article {
+            node: root,
+            path: classify::css_path(&self.doc, root),
+            article_html: extract::clean_html(&self.doc, &self.stats, root, &self.flagged),
+            word_count: words,
+            reading_minutes: if words == 0 {
+                0
+            } else {
+                words.div_ceil(WORDS_PER_MINUTE) as u32
+            },
+            article_text: text,
+        }
+    }
+
+    /// Analyses subtrees attached to the snapshot since the last analysis (via
+    /// [`Engine::document_mut`]). Returns only what is new.
+    pub fn analyze_added(&mut self, roots: &[NodeId]) -> Delta {
+        for &r in roots {
+            self.stats.add_subtree(&self.doc, r);
+        }
+        if self.flagged.len() < self.doc.len() {
+            self.flagged.resize(self.doc.len(), false);
+        }
+        let ctx = self.context();
+        let mut delta = Delta::default();
+        for &r in roots {
+            // Judge the added root in its page context: walk from the root itself.
+            let found = classify::find_blocks(&self.doc, &self.stats, r, &ctx, &mut self.flagged);
+            delta.blocks.extend(found);
+        }
+        let mut all: Vec<Block> = self.blocks.clone();
+        all.extend(delta.blocks.iter().cloned());
+        for &r in roots {
+            let layers =
+                classify::find_layers(&self.doc, &self.stats, r, &ctx, &all, &mut self.flagged);
+            delta.blocks.extend(layers);
+        }
+        self.blocks.extend(delta.blocks.iter().cloned());
+        let fixes = classify::find_fixes(&self.doc, &self.stats, &ctx, &self.blocks);
+        for f in fixes {
+            if !self.fixes.contains(&f) {
+                delta.fixes.push(f.clone());
+                self.fixes.push(f);
+            }
+        }
+        delta
+    }
+}
+
+/// Analyses a document in one call.
+pub fn analyze(doc: Document) -> Analysis {
+    Engine::new(doc).analyze()
+}

@@ -1,0 +1,258 @@
+//! Text helpers: whitespace folding, word tokens and the phrase matcher over the lexicon.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lexicon::PHRASES;
+use crate::model::Label;
+
+/// Folds every whitespace run into one space and trims the ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Number of characters `s` has once whitespace is folded (without allocating).
+pub fn collapsed_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_space = true;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            if !in_space {
+                n += 1;
+                in_space = true;
+            }
+        } else {
+            n += 1;
+            in_space = false;
+        }
+    }
+    if in_space && n > 0 {
+        n - 1
+    } else {
+        n
+    }
+}
+
+/// Counts words: runs of alphanumeric characters; each CJK character counts as half a word
+/// (a common reading-speed convention), rounded up.
+pub fn word_count(s: &str) -> usize {
+    let mut words = 0;
+    let mut cjk: usize = 0;
+    let mut in_word = false;
+    for ch in s.chars() {
+        if is_cjk(ch) {
+            cjk += 1;
+            in_word = false;
+        } else if ch.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+    }
+    words + cjk.div_ceil(2)
+}
+
+/// Chinese, Japanese and Korean characters (scripts written without spaces).
+pub fn is_cjk(ch: char) -> bool {
+    matches!(ch as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0xFF66..=0xFF9F)
+}
+
+/// The first `max` characters of `s` with whitespace folded, with "…" when cut.
+pub fn preview(s: &str, max: usize) -> String {
+    let c = collapse_whitespace(s);
+    if c.chars().count() <= max {
+        return c;
+    }
+    let mut out: String = c.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+/// Lower-cases and splits into alphanumeric word tokens (byte ranges into the lowered text).
+fn tokens(lowered: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in lowered.char_indices() {
+        if ch.is_alphanumeric() && !is_cjk(ch) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, lowered.len()));
+    }
+    out
+}
+
+/// Lower-cases, with typographic apostrophes made straight.
+pub fn lower(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\''.to_lowercase(),
+            c => c.to_lowercase(),
+        })
+        .collect()
+}
+
+/// One lexicon phrase found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseHit {
+    /// Index into [`PHRASES`].
+    pub phrase: usize,
+    pub label: Label,
+    pub weight: u8,
+    /// Characters of text the phrase covers.
+    pub chars: usize,
+}
+
+struct Matcher {
+    /// Word phrases by first token: (phrase index, its tokens), longest first.
+    by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// Phrases in scripts without spaces, matched as substrings.
+    cjk: Vec<usize>,
+}
+
+fn matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut by_first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut cjk = Vec::new();
+        for (i, (phrase, _, _)) in PHRASES.iter().enumerate() {
+            if phrase.chars().any(is_cjk) {
+                cjk.push(i);
+                continue;
+            }
+            let low = lower(phrase);
+            let toks: Vec<String> = tokens(&low)
+                .into_iter()
+                .map(|(s, e)| low[s..e].to_string())
+                .collect();
+            if let Some(first) = toks.first() {
+                by_first.entry(first.clone()).or_default().push((i, toks));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(_, t)| std::cmp::Reverse(t.len()));
+        }
+        Matcher { by_first, cjk }
+    })
+}
+
+/// Finds lexicon phrases in `text`: longest match first at each word, no overlaps.
+pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
+    let m = matcher();
+    let low = lower(text);
+    let toks = tokens(&low);
+    let mut i = 0;
+    while i < toks.len() {
+        let (s, e) = toks[i];
+        let mut step = 1;
+        if let Some(cands) = m.by_first.get(&low[s..e]) {
+            for (idx, ptoks) in cands {
+                if i + ptoks.len() <= toks.len()
+                    && ptoks
+                        .iter()
+                        .zip(&toks[i..])
+                        .all(|(p, &(ts, te))| p == &low[ts..te])
+                {
+                    let (_, label, weight) = PHRASES[*idx];
+                    let end = toks[i + ptoks.len() - 1].1;
+                    out.push(PhraseHit {
+                        phrase: *idx,
+                        label,
+                        weight,
+                        chars: low[s..end].chars().count(),
+                    });
+                    step = ptoks.len();
+                    break;
+                }
+            }
+        }
+        i += step;
+    }
+    if low.chars().any(is_cjk) {
+        for &idx in &m.cjk {
+            let (phrase, label, weight) = PHRASES[idx];
+            if low.contains(phrase) {
+                out.push(PhraseHit {
+                    phrase: idx,
+                    label,
+                    weight,
+                    chars: phrase.chars().count(),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(text: &str) -> Vec<&'static str> {
+        let mut hits = vec![];
+        find_phrases(text, &mut hits);
+        hits.iter().map(|h| PHRASES[h.phrase].0).collect()
+    }
+
+    #[test]
+    fn longest_phrase_wins_without_overlap() {
+        assert_eq!(
+            phrases("Please SUBSCRIBE to continue reading."),
+            ["subscribe to continue reading"]
+        );
+        assert_eq!(
+            phrases("Get all your news in one place. 100’s of premium titles."),
+            ["get all your news in one place", "100's of premium titles"]
+        );
+    }
+
+    #[test]
+    fn words_not_substrings() {
+        assert!(phrases("The absubscriber thing").is_empty());
+        assert_eq!(
+            phrases("Abonnez-vous pour lire la suite"),
+            ["abonnez-vous pour lire la suite"]
+        );
+    }
+
+    #[test]
+    fn japanese_substrings() {
+        assert_eq!(
+            phrases("この記事の続きを読むには会員登録が必要です"),
+            ["続きを読むには", "会員登録", "この記事は"]
+                .iter()
+                .filter(|p| "この記事の続きを読むには会員登録が必要です".contains(*p))
+                .copied()
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn whitespace_helpers() {
+        assert_eq!(collapse_whitespace("  a \n\t b  "), "a b");
+        assert_eq!(collapsed_len("  a \n\t b  "), 3);
+        assert_eq!(word_count("Hello, world! 3.5"), 4);
+        assert_eq!(preview("abcdef", 3), "abc…");
+    }
+}
