@@ -1,1 +1,638 @@
-//! On-device extractive summary (being written; see issue 5).
+//! On-device extractive summary.
+//!
+//! Pipeline: language (hint or [`detect_lang`]) → sentences per paragraph ([`split_sentences`]) →
+//! content terms (stop words removed, light stemming) → ranking (position-aware directed
+//! centrality, lead prior, title overlap, length prior, MMR redundancy removal; see `rank.rs`) →
+//! points in article order, each repaired if it starts with a dangling connective (dropped) or an
+//! unresolved pronoun (the previous sentence is prepended) → reading time and key entities.
+//!
+//! Points are always text the article says: whole sentences, or a sentence minus a leading
+//! connective.
+
+mod entities;
+mod lang;
+mod rank;
+mod segment;
+
+pub use lang::detect_lang;
+#[doc(hidden)]
+pub use rank::Params;
+pub use segment::split_sentences;
+
+/// How many points to produce.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SummaryLength {
+    /// 3 points.
+    Short,
+    /// 5 points.
+    Medium,
+    /// 7 points.
+    Long,
+    /// 3, 5 or 7 points depending on the article's length.
+    #[default]
+    Auto,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SummaryOptions {
+    pub length: SummaryLength,
+    /// Language hint such as "de" or "pt-BR"; `None` = detect.
+    pub lang: Option<String>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Point {
+    pub text: String,
+    /// Index of the source paragraph.
+    pub paragraph: usize,
+    /// Index of the (first) source sentence over all sentences of the article.
+    pub sentence: usize,
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub lang: String,
+    pub tldr: Option<Point>,
+    pub points: Vec<Point>,
+    pub word_count: usize,
+    pub reading_minutes: u32,
+    pub people: Vec<String>,
+    pub places: Vec<String>,
+    pub organisations: Vec<String>,
+}
+
+struct Sent<'a> {
+    text: &'a str,
+    paragraph: usize,
+}
+
+/// Summarise an article given as paragraphs of plain text.
+pub fn summarize(paragraphs: &[String], title: Option<&str>, opts: &SummaryOptions) -> Summary {
+    summarize_with(paragraphs, title, opts, &Params::default())
+}
+
+/// [`summarize`] with explicit ranking weights (for evaluation and tuning).
+#[doc(hidden)]
+pub fn summarize_with(
+    paragraphs: &[String],
+    title: Option<&str>,
+    opts: &SummaryOptions,
+    params: &Params,
+) -> Summary {
+    let lang = pick_lang(paragraphs, opts.lang.as_deref());
+    let mut sents: Vec<Sent> = Vec::new();
+    for (p, para) in paragraphs.iter().enumerate() {
+        for r in split_sentences(para, lang) {
+            sents.push(Sent {
+                text: &para[r],
+                paragraph: p,
+            });
+        }
+    }
+    let (word_count, reading_minutes) = reading_stats(paragraphs, lang);
+    let mut summary = Summary {
+        lang: lang.to_string(),
+        word_count,
+        reading_minutes,
+        ..Summary::default()
+    };
+    if sents.is_empty() {
+        return summary;
+    }
+
+    let k = match opts.length {
+        SummaryLength::Short => 3,
+        SummaryLength::Medium => 5,
+        SummaryLength::Long => 7,
+        SummaryLength::Auto => match sents.len() {
+            0..=8 => 3,
+            9..=30 => 5,
+            _ => 7,
+        },
+    };
+
+    let mut feats = Vec::with_capacity(sents.len());
+    let mut prev_para = usize::MAX;
+    let mut pos_in_para = 0;
+    for s in &sents {
+        if s.paragraph != prev_para {
+            prev_para = s.paragraph;
+            pos_in_para = 0;
+        } else {
+            pos_in_para += 1;
+        }
+        let mut terms = Vec::new();
+        lang::terms(s.text, lang, &mut terms);
+        let body = strip_connective(s.text, lang);
+        feats.push(rank::SentFeat {
+            terms,
+            words: count_words(s.text, lang),
+            pos_in_para,
+            dangling: starts_with_pronoun(body, lang),
+            question: s.text.trim_end_matches(is_closing).ends_with(['?', '？']),
+        });
+    }
+    let mut title_terms = Vec::new();
+    if let Some(t) = title {
+        lang::terms(t, lang, &mut title_terms);
+    }
+    let ranked = rank::rank(&feats, &title_terms, k, params);
+
+    // Points, with repair of dangling starts.
+    let mut used = vec![false; sents.len()];
+    let mut points: Vec<Point> = Vec::new();
+    for &i in &ranked.chosen {
+        if used[i] {
+            continue;
+        }
+        let body = strip_connective(sents[i].text, lang);
+        if feats[i].dangling && i > 0 {
+            // Prepend the previous sentence (it usually names the referent).
+            if used[i - 1] {
+                if let Some(last) = points.last_mut() {
+                    if last.sentence + 1 == i || last.text.ends_with(sents[i - 1].text) {
+                        last.text.push(' ');
+                        last.text.push_str(sents[i].text);
+                        used[i] = true;
+                        continue;
+                    }
+                }
+            }
+            let prev = strip_connective(sents[i - 1].text, lang);
+            used[i - 1] = true;
+            used[i] = true;
+            points.push(Point {
+                text: format!(
+                    "{} {}",
+                    recapitalise(prev, sents[i - 1].text),
+                    sents[i].text
+                ),
+                paragraph: sents[i - 1].paragraph,
+                sentence: i - 1,
+            });
+            continue;
+        }
+        used[i] = true;
+        points.push(Point {
+            text: recapitalise(body, sents[i].text),
+            paragraph: sents[i].paragraph,
+            sentence: i,
+        });
+    }
+    summary.points = points;
+    summary.tldr = ranked.tldr.map(|i| Point {
+        text: recapitalise(strip_connective(sents[i].text, lang), sents[i].text),
+        paragraph: sents[i].paragraph,
+        sentence: i,
+    });
+
+    let texts: Vec<&str> = sents.iter().map(|s| s.text).collect();
+    let (people, places, orgs) = entities::extract(&texts, lang, 5);
+    summary.people = people;
+    summary.places = places;
+    summary.organisations = orgs;
+    summary
+}
+
+fn pick_lang(paragraphs: &[String], hint: Option<&str>) -> &'static str {
+    if let Some(h) = hint {
+        let code: String = h
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if let Some(l) = lang::LANGS.iter().find(|l| **l == code) {
+            return l;
+        }
+    }
+    let mut sample = String::new();
+    for p in paragraphs {
+        if sample.len() > 20_000 {
+            break;
+        }
+        sample.push_str(p);
+        sample.push('\n');
+    }
+    detect_lang(&sample)
+}
+
+fn count_words(text: &str, lang: &str) -> usize {
+    if lang == "ja" {
+        return text.chars().filter(|c| c.is_alphanumeric()).count();
+    }
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// (word count, reading minutes): 230 words a minute, or 500 characters a minute for Japanese.
+fn reading_stats(paragraphs: &[String], lang: &str) -> (usize, u32) {
+    if lang == "ja" {
+        let mut words = 0;
+        let mut chars = 0;
+        for p in paragraphs {
+            for w in p.split_whitespace() {
+                let cjk = w.chars().filter(|c| lang::is_cjk(*c)).count();
+                chars += w.chars().filter(|c| c.is_alphanumeric()).count();
+                // Latin words inside Japanese text count as words; CJK text counts per character.
+                words += if cjk > 0 {
+                    cjk
+                } else {
+                    usize::from(w.chars().any(char::is_alphanumeric))
+                };
+            }
+        }
+        let minutes = if chars == 0 {
+            0
+        } else {
+            chars.div_ceil(500).max(1) as u32
+        };
+        return (words, minutes);
+    }
+    let words: usize = paragraphs.iter().map(|p| count_words(p, lang)).sum();
+    let minutes = if words == 0 {
+        0
+    } else {
+        words.div_ceil(230).max(1) as u32
+    };
+    (words, minutes)
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | '」' | '』')
+}
+
+/// Connectives dropped without a following comma (coordinating conjunctions that do not take the
+/// first position of a V2 clause).
+fn bare_connectives(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "de" => &["Aber", "Und", "Doch", "Oder", "Denn"],
+        "fr" => &["Mais", "Et", "Or"],
+        "es" => &["Pero", "Y", "E", "Mas"],
+        "it" => &["Ma", "E", "Però"],
+        "pt" => &["Mas", "E", "Porém"],
+        "nl" => &["Maar", "En", "Of"],
+        "ja" => &[],
+        _ => &["But", "And", "Yet", "Or", "Plus"],
+    }
+}
+
+/// Connectives dropped together with the comma that follows them ("However, …").
+fn comma_connectives(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "de" => &[
+            "Allerdings",
+            "Jedoch",
+            "Außerdem",
+            "Zudem",
+            "Dennoch",
+            "Trotzdem",
+            "Also",
+            "Nun",
+            "Doch",
+            "Aber",
+        ],
+        "fr" => &[
+            "Cependant",
+            "Pourtant",
+            "Toutefois",
+            "Néanmoins",
+            "Donc",
+            "Ainsi",
+            "Enfin",
+            "Par ailleurs",
+            "En outre",
+            "De plus",
+            "Mais",
+            "Et",
+            "Alors",
+            "Bref",
+        ],
+        "es" => &[
+            "Sin embargo",
+            "Además",
+            "Por eso",
+            "Por lo tanto",
+            "Asimismo",
+            "También",
+            "Pero",
+            "No obstante",
+            "Entonces",
+        ],
+        "it" => &[
+            "Tuttavia", "Inoltre", "Comunque", "Però", "Quindi", "Infatti", "Peraltro", "Ma",
+        ],
+        "pt" => &[
+            "No entanto",
+            "Contudo",
+            "Entretanto",
+            "Além disso",
+            "Porém",
+            "Assim",
+            "Mas",
+            "Então",
+        ],
+        "nl" => &[
+            "Maar",
+            "Echter",
+            "Bovendien",
+            "Toch",
+            "Daarom",
+            "Dus",
+            "Ook",
+        ],
+        "ja" => &[
+            "しかし",
+            "でも",
+            "また",
+            "さらに",
+            "だが",
+            "ところが",
+            "そして",
+            "一方",
+        ],
+        _ => &[
+            "However",
+            "But",
+            "And",
+            "Also",
+            "Meanwhile",
+            "Still",
+            "Yet",
+            "So",
+            "Moreover",
+            "Furthermore",
+            "Additionally",
+            "Instead",
+            "Nevertheless",
+            "Nonetheless",
+            "Besides",
+            "Indeed",
+            "Then",
+            "Thus",
+            "Therefore",
+            "In addition",
+            "As a result",
+            "At the same time",
+            "On the other hand",
+            "Of course",
+            "In fact",
+            "Now",
+            "Plus",
+            "Overall",
+        ],
+    }
+}
+
+/// The sentence without a leading dangling connective (a suffix of `text`, possibly `text`).
+fn strip_connective<'a>(text: &'a str, lang: &str) -> &'a str {
+    for c in comma_connectives(lang) {
+        if let Some(rest) = text.strip_prefix(c) {
+            let rest2 = rest
+                .strip_prefix(',')
+                .or_else(|| rest.strip_prefix('、'))
+                .or_else(|| rest.strip_prefix('，'));
+            if let Some(r) = rest2 {
+                let r = r.trim_start();
+                if r.chars().next().is_some_and(char::is_alphanumeric) {
+                    return r;
+                }
+            }
+        }
+    }
+    for c in bare_connectives(lang) {
+        if let Some(rest) = text.strip_prefix(c) {
+            if rest.starts_with(' ') {
+                let r = rest.trim_start();
+                if r.chars().next().is_some_and(char::is_alphanumeric) {
+                    return r;
+                }
+            }
+        }
+    }
+    text
+}
+
+/// Upper-case the first letter of `body` when it was cut out of `orig` (a connective dropped).
+fn recapitalise(body: &str, orig: &str) -> String {
+    if body.len() == orig.len() {
+        return body.to_string();
+    }
+    let mut cs = body.chars();
+    match cs.next() {
+        Some(c) if c.is_lowercase() => {
+            // Keep "iPhone"-like words as they are.
+            let second_upper = body.chars().nth(1).is_some_and(char::is_uppercase);
+            if second_upper {
+                body.to_string()
+            } else {
+                c.to_uppercase().chain(cs).collect()
+            }
+        }
+        _ => body.to_string(),
+    }
+}
+
+fn pronouns(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "de" => &[
+            "Er", "Sie", "Es", "Ihr", "Ihre", "Sein", "Seine", "Dies", "Diese", "Dieser", "Dieses",
+            "Damit", "Dabei", "Dafür",
+        ],
+        "fr" => &[
+            "Il", "Elle", "Ils", "Elles", "Cela", "Ceci", "Ce", "C'est", "C’est", "Sa", "Son",
+            "Ses", "Leur", "Leurs", "Celui", "Celle",
+        ],
+        "es" => &[
+            "Él", "Ella", "Ellos", "Ellas", "Esto", "Eso", "Este", "Esta", "Estos", "Estas", "Su",
+            "Sus",
+        ],
+        "it" => &[
+            "Lui", "Lei", "Loro", "Esso", "Essa", "Questo", "Questa", "Questi", "Queste", "Ciò",
+            "Suo", "Sua", "Suoi",
+        ],
+        "pt" => &[
+            "Ele", "Ela", "Eles", "Elas", "Isso", "Isto", "Este", "Esta", "Estes", "Estas", "Seu",
+            "Sua", "Seus", "Suas",
+        ],
+        "nl" => &[
+            "Hij", "Zij", "Ze", "Dit", "Dat", "Deze", "Zijn", "Haar", "Hun", "Daarmee", "Daarbij",
+        ],
+        "ja" => &[
+            "彼", "彼女", "彼ら", "これ", "それ", "この", "その", "同氏", "同社",
+        ],
+        _ => &[
+            "He", "She", "It", "They", "His", "Her", "Its", "Their", "Them", "This", "These",
+            "Those", "It's",
+        ],
+    }
+}
+
+/// Does the sentence start with a pronoun that needs an earlier sentence to make sense?
+fn starts_with_pronoun(text: &str, lang: &str) -> bool {
+    if lang == "ja" {
+        return pronouns(lang).iter().any(|p| text.starts_with(p));
+    }
+    let first = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    pronouns(lang).contains(&first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(ps: &[&str]) -> Vec<String> {
+        ps.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn empty_input_gives_empty_summary() {
+        let s = summarize(&[], None, &SummaryOptions::default());
+        assert!(s.points.is_empty() && s.tldr.is_none());
+        assert_eq!(s.word_count, 0);
+        assert_eq!(s.reading_minutes, 0);
+        let s = summarize(
+            &paras(&["", "  ", "..."]),
+            Some(""),
+            &SummaryOptions::default(),
+        );
+        assert!(s.points.is_empty());
+    }
+
+    #[test]
+    fn short_article_gives_points_in_order() {
+        let p = paras(&[
+            "The city council approved a new budget for public transport on Monday. The budget adds twelve bus lines.",
+            "However, critics said the budget ignores cycling. He said the plan was rushed.",
+            "The council will review the transport budget again next spring. Buses will run every ten minutes.",
+        ]);
+        let s = summarize(
+            &p,
+            Some("Council approves transport budget"),
+            &SummaryOptions {
+                length: SummaryLength::Short,
+                lang: None,
+            },
+        );
+        assert_eq!(s.lang, "en");
+        assert!(!s.points.is_empty() && s.points.len() <= 3);
+        let idx: Vec<usize> = s.points.iter().map(|p| p.sentence).collect();
+        let mut sorted = idx.clone();
+        sorted.sort_unstable();
+        assert_eq!(idx, sorted);
+        for pt in &s.points {
+            assert!(!pt.text.starts_with("However"));
+            assert!(!pt.text.starts_with("He "));
+            assert!(
+                p[pt.paragraph].contains(pt.text.split(". ").next().unwrap().trim_end_matches('.'))
+            );
+        }
+        assert!(s.tldr.is_some());
+        assert_eq!(s.reading_minutes, 1);
+        assert_eq!(s.word_count, 47);
+    }
+
+    #[test]
+    fn connective_repair() {
+        assert_eq!(
+            recapitalise(
+                strip_connective("However, the plan failed.", "en"),
+                "However, the plan failed."
+            ),
+            "The plan failed."
+        );
+        assert_eq!(
+            recapitalise(
+                strip_connective("But the plan failed.", "en"),
+                "But the plan failed."
+            ),
+            "The plan failed."
+        );
+        assert_eq!(
+            strip_connective("Butter is cheap.", "en"),
+            "Butter is cheap."
+        );
+        assert_eq!(
+            recapitalise(strip_connective("Aber die Regierung schwieg.", "de"), "x"),
+            "Die Regierung schwieg."
+        );
+        assert_eq!(
+            recapitalise(
+                strip_connective("Mais le gouvernement a refusé.", "fr"),
+                "x"
+            ),
+            "Le gouvernement a refusé."
+        );
+        assert_eq!(
+            recapitalise(strip_connective("Pero el gobierno calló.", "es"), "x"),
+            "El gobierno calló."
+        );
+        assert_eq!(
+            strip_connective("しかし、政府は黙った。", "ja"),
+            "政府は黙った。"
+        );
+        assert!(starts_with_pronoun("He said it was fine.", "en"));
+        assert!(!starts_with_pronoun("Helen said it was fine.", "en"));
+    }
+
+    #[test]
+    fn dangling_pronoun_gets_previous_sentence() {
+        let p = paras(&[
+            "Anna Berg founded the robotics lab in Oslo. She said robots will change farming within ten years. \
+             Farming robots already pick strawberries. Robots and farming are the lab's focus. Farming robots cost less every year.",
+        ]);
+        let s = summarize(
+            &p,
+            Some("Robots will change farming, says She"),
+            &SummaryOptions {
+                length: SummaryLength::Short,
+                lang: Some("en".into()),
+            },
+        );
+        for pt in &s.points {
+            assert!(!pt.text.starts_with("She "), "{}", pt.text);
+        }
+    }
+
+    #[test]
+    fn japanese_reading_time() {
+        let text = "東京で会議が開かれた。".repeat(100);
+        let s = summarize(&[text], None, &SummaryOptions::default());
+        assert_eq!(s.lang, "ja");
+        assert_eq!(s.reading_minutes, 2);
+        assert!(!s.points.is_empty());
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let odd = [
+            "\u{301}\u{301}. . .",
+            "A. B. C. D. E.",
+            "«»„“",
+            "。。。！？",
+            "x",
+            "Mr. Mrs. Dr. No. 1. 2. 3.",
+            "\n\n\n•\n-",
+        ];
+        for o in odd {
+            for len in [
+                SummaryLength::Short,
+                SummaryLength::Auto,
+                SummaryLength::Long,
+            ] {
+                let _ = summarize(
+                    &paras(&[o, o]),
+                    Some(o),
+                    &SummaryOptions {
+                        length: len,
+                        lang: None,
+                    },
+                );
+            }
+        }
+    }
+}

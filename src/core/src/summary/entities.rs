@@ -1,0 +1,861 @@
+//! Key people, places and organisations from capitalised spans, honorifics and a small built-in
+//! gazetteer. No model: a span is a run of capitalised words (with "of", "de", "von", "van" … in
+//! between); it is a place or an organisation when the gazetteer or a suffix says so, a person
+//! when an honorific precedes it or when it is a two- or three-word name.
+
+use super::lang::is_stop;
+
+const PLACES: &[&str] = &[
+    // Countries and unions.
+    "Afghanistan",
+    "Albania",
+    "Algeria",
+    "Argentina",
+    "Armenia",
+    "Australia",
+    "Austria",
+    "Bangladesh",
+    "Belarus",
+    "Belgium",
+    "Bolivia",
+    "Bosnia",
+    "Brazil",
+    "Bulgaria",
+    "Cambodia",
+    "Canada",
+    "Chile",
+    "China",
+    "Colombia",
+    "Congo",
+    "Croatia",
+    "Cuba",
+    "Cyprus",
+    "Czech Republic",
+    "Denmark",
+    "Ecuador",
+    "Egypt",
+    "England",
+    "Estonia",
+    "Ethiopia",
+    "Finland",
+    "France",
+    "Georgia",
+    "Germany",
+    "Ghana",
+    "Greece",
+    "Hungary",
+    "Iceland",
+    "India",
+    "Indonesia",
+    "Iran",
+    "Iraq",
+    "Ireland",
+    "Israel",
+    "Italy",
+    "Jamaica",
+    "Japan",
+    "Jordan",
+    "Kazakhstan",
+    "Kenya",
+    "Kosovo",
+    "Kuwait",
+    "Latvia",
+    "Lebanon",
+    "Libya",
+    "Lithuania",
+    "Luxembourg",
+    "Malaysia",
+    "Mali",
+    "Mexico",
+    "Morocco",
+    "Myanmar",
+    "Nepal",
+    "Netherlands",
+    "New Zealand",
+    "Nigeria",
+    "North Korea",
+    "Northern Ireland",
+    "Norway",
+    "Pakistan",
+    "Palestine",
+    "Panama",
+    "Peru",
+    "Philippines",
+    "Poland",
+    "Portugal",
+    "Qatar",
+    "Romania",
+    "Russia",
+    "Saudi Arabia",
+    "Scotland",
+    "Serbia",
+    "Singapore",
+    "Slovakia",
+    "Slovenia",
+    "Somalia",
+    "South Africa",
+    "South Korea",
+    "Spain",
+    "Sri Lanka",
+    "Sudan",
+    "Sweden",
+    "Switzerland",
+    "Syria",
+    "Taiwan",
+    "Thailand",
+    "Tunisia",
+    "Turkey",
+    "Uganda",
+    "Ukraine",
+    "United Arab Emirates",
+    "United Kingdom",
+    "United States",
+    "Uruguay",
+    "Venezuela",
+    "Vietnam",
+    "Wales",
+    "Yemen",
+    "Zimbabwe",
+    "Britain",
+    "Great Britain",
+    "America",
+    "Europe",
+    "Africa",
+    "Asia",
+    "Middle East",
+    "Latin America",
+    "Gaza",
+    "West Bank",
+    "Crimea",
+    "Hong Kong",
+    "US",
+    "UK",
+    "USA",
+    "U.S.",
+    "U.K.",
+    "EU",
+    // Local names.
+    "Deutschland",
+    "Frankreich",
+    "Spanien",
+    "Italien",
+    "Österreich",
+    "Schweiz",
+    "Niederlande",
+    "España",
+    "Francia",
+    "Alemania",
+    "Italia",
+    "Estados Unidos",
+    "Brasil",
+    "Portugal",
+    "Nederland",
+    "Frankrijk",
+    "Duitsland",
+    "Spanje",
+    "Italië",
+    "België",
+    "Belgique",
+    "Allemagne",
+    "Espagne",
+    "Italie",
+    "Suisse",
+    "Angleterre",
+    "Royaume-Uni",
+    "États-Unis",
+    "Francia",
+    "Germania",
+    "Spagna",
+    "Inghilterra",
+    "Stati Uniti",
+    "Reino Unido",
+    "Inglaterra",
+    "Alemanha",
+    "Espanha",
+    "Itália",
+    "França",
+    "Japão",
+    "Japón",
+    "Giappone",
+    "Japon",
+    "日本",
+    "東京",
+    "大阪",
+    "中国",
+    "韓国",
+    "アメリカ",
+    "京都",
+    // Cities and regions.
+    "London",
+    "Paris",
+    "Berlin",
+    "Madrid",
+    "Rome",
+    "Roma",
+    "Lisbon",
+    "Lisboa",
+    "Amsterdam",
+    "Brussels",
+    "Vienna",
+    "Wien",
+    "Munich",
+    "München",
+    "Hamburg",
+    "Frankfurt",
+    "Cologne",
+    "Köln",
+    "Milan",
+    "Milano",
+    "Naples",
+    "Napoli",
+    "Barcelona",
+    "Seville",
+    "Sevilla",
+    "Valencia",
+    "Porto",
+    "Rotterdam",
+    "Utrecht",
+    "The Hague",
+    "Den Haag",
+    "Bruxelles",
+    "Genève",
+    "Geneva",
+    "Zurich",
+    "Zürich",
+    "Moscow",
+    "Kiev",
+    "Kyiv",
+    "Warsaw",
+    "Prague",
+    "Budapest",
+    "Athens",
+    "Istanbul",
+    "Ankara",
+    "Dublin",
+    "Edinburgh",
+    "Glasgow",
+    "Manchester",
+    "Liverpool",
+    "Birmingham",
+    "Cardiff",
+    "Belfast",
+    "Leeds",
+    "New York",
+    "New York City",
+    "Washington",
+    "Los Angeles",
+    "Chicago",
+    "San Francisco",
+    "Boston",
+    "Miami",
+    "Houston",
+    "Dallas",
+    "Seattle",
+    "Atlanta",
+    "Philadelphia",
+    "Las Vegas",
+    "Detroit",
+    "Texas",
+    "California",
+    "Florida",
+    "Ohio",
+    "Virginia",
+    "Maryland",
+    "Arizona",
+    "Colorado",
+    "Toronto",
+    "Montreal",
+    "Vancouver",
+    "Ottawa",
+    "Mexico City",
+    "Rio de Janeiro",
+    "São Paulo",
+    "Buenos Aires",
+    "Lima",
+    "Bogotá",
+    "Santiago",
+    "Caracas",
+    "Havana",
+    "Tokyo",
+    "Osaka",
+    "Kyoto",
+    "Beijing",
+    "Shanghai",
+    "Seoul",
+    "Pyongyang",
+    "Delhi",
+    "New Delhi",
+    "Mumbai",
+    "Karachi",
+    "Islamabad",
+    "Kabul",
+    "Tehran",
+    "Baghdad",
+    "Damascus",
+    "Beirut",
+    "Jerusalem",
+    "Tel Aviv",
+    "Cairo",
+    "Riyadh",
+    "Dubai",
+    "Doha",
+    "Nairobi",
+    "Lagos",
+    "Johannesburg",
+    "Cape Town",
+    "Sydney",
+    "Melbourne",
+    "Bangkok",
+    "Jakarta",
+    "Manila",
+    "Singapore",
+    "Hanoi",
+    "Raqqa",
+    "Mosul",
+    "Aleppo",
+    "Lyon",
+    "Marseille",
+    "Toulouse",
+    "Nice",
+    "Bordeaux",
+    "Florence",
+    "Firenze",
+    "Venice",
+    "Venezia",
+    "Turin",
+    "Torino",
+];
+
+const ORGS: &[&str] = &[
+    "NASA",
+    "UN",
+    "United Nations",
+    "NATO",
+    "EU",
+    "European Union",
+    "European Commission",
+    "WHO",
+    "World Health Organization",
+    "IMF",
+    "World Bank",
+    "FBI",
+    "CIA",
+    "NSA",
+    "BBC",
+    "CNN",
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Google",
+    "Apple",
+    "Microsoft",
+    "Amazon",
+    "Facebook",
+    "Meta",
+    "Twitter",
+    "Tesla",
+    "Samsung",
+    "Sony",
+    "Toyota",
+    "Volkswagen",
+    "BMW",
+    "Siemens",
+    "Nestlé",
+    "Shell",
+    "BP",
+    "Boeing",
+    "Airbus",
+    "Netflix",
+    "Uber",
+    "IBM",
+    "Intel",
+    "Nvidia",
+    "OpenAI",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Bundestag",
+    "Pentagon",
+    "White House",
+    "Kremlin",
+    "Downing Street",
+    "Supreme Court",
+    "Federal Reserve",
+    "European Central Bank",
+    "ECB",
+    "Bank of England",
+    "FIFA",
+    "UEFA",
+    "IOC",
+    "Red Cross",
+    "Amnesty International",
+    "Greenpeace",
+    "Labour",
+    "Conservatives",
+    "Tories",
+    "Democrats",
+    "Republicans",
+    "Hamas",
+    "Hezbollah",
+    "Taliban",
+    "Islamic State",
+    "ISIS",
+    "Al Qaeda",
+    "Premier League",
+    "Champions League",
+    "La Liga",
+    "Bundesliga",
+    "Serie A",
+    "Real Madrid",
+    "Manchester United",
+    "Chelsea",
+    "Arsenal",
+    "Liverpool FC",
+    "Bayern Munich",
+    "Juventus",
+    "OECD",
+    "WTO",
+    "Interpol",
+    "Europol",
+    "Euro",
+    "Eurostat",
+    "SPD",
+    "CDU",
+    "CSU",
+    "AfD",
+    "Home Office",
+    "Foreign Office",
+    "Scotland Yard",
+    "Met Police",
+    "NHS",
+    "Ofcom",
+];
+
+const ORG_WORDS: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
+    "Co.",
+    "Group",
+    "University",
+    "Universität",
+    "Université",
+    "Universidad",
+    "Università",
+    "Universidade",
+    "Universiteit",
+    "College",
+    "School",
+    "Institute",
+    "Institut",
+    "Instituto",
+    "Istituto",
+    "Party",
+    "Partei",
+    "Parti",
+    "Partido",
+    "Partito",
+    "Partij",
+    "Council",
+    "Ministry",
+    "Ministerium",
+    "Ministère",
+    "Ministerio",
+    "Ministero",
+    "Ministério",
+    "Ministerie",
+    "Department",
+    "Agency",
+    "Commission",
+    "Committee",
+    "Association",
+    "Foundation",
+    "Stiftung",
+    "Fondation",
+    "Fundación",
+    "Bank",
+    "Banco",
+    "Banque",
+    "Club",
+    "FC",
+    "United",
+    "City",
+    "Police",
+    "Polizei",
+    "Court",
+    "Gericht",
+    "Tribunal",
+    "Authority",
+    "Board",
+    "Office",
+    "Service",
+    "Society",
+    "Union",
+    "Federation",
+    "League",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Systems",
+    "Technologies",
+    "Labs",
+    "Press",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Guardian",
+    "Telegraph",
+    "Mail",
+    "Hospital",
+    "Museum",
+    "Army",
+    "Navy",
+    "Force",
+    "GmbH",
+    "AG",
+    "SA",
+    "S.A.",
+    "SpA",
+    "S.p.A.",
+    "BV",
+    "NV",
+    "plc",
+    "PLC",
+    "LLC",
+    "Team",
+    "Network",
+];
+
+const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Professor",
+    "President",
+    "Senator",
+    "Sen",
+    "Governor",
+    "Gov",
+    "Minister",
+    "Chancellor",
+    "Pope",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Judge",
+    "Justice",
+    "Rep",
+    "Representative",
+    "Mayor",
+    "Secretary",
+    "General",
+    "Gen",
+    "Captain",
+    "Capt",
+    "Colonel",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Officer",
+    "Detective",
+    "Coach",
+    "Manager",
+    "Chairman",
+    "Chief",
+    "Rev",
+    "Father",
+    "Sister",
+    "Saint",
+    "Herr",
+    "Frau",
+    "Bundeskanzler",
+    "Bundeskanzlerin",
+    "Kanzlerin",
+    "Kanzler",
+    "Präsident",
+    "Präsidentin",
+    "Minister",
+    "Ministerin",
+    "M",
+    "Mme",
+    "Mlle",
+    "Président",
+    "Présidente",
+    "Ministre",
+    "Sr",
+    "Sra",
+    "Srta",
+    "Don",
+    "Doña",
+    "Presidente",
+    "Ministro",
+    "Ministra",
+    "Signor",
+    "Signora",
+    "Sig",
+    "Dott",
+    "Dottor",
+    "Dhr",
+    "dhr",
+    "Mevr",
+    "mevr",
+    "Meneer",
+    "Mevrouw",
+    "Premier",
+    "Prime",
+    "Ex",
+    "former",
+    "ex",
+];
+
+/// Words that look like names at a capital but are not (days, months, sentence-y words).
+const NOT_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Januar",
+    "Februar",
+    "März",
+    "Juni",
+    "Juli",
+    "Oktober",
+    "Dezember",
+    "I",
+    "I'm",
+    "I've",
+    "I'd",
+    "I'll",
+    "OK",
+    "TV",
+    "Photo",
+    "Video",
+    "Scroll",
+    "Picture",
+    "Read",
+    "Click",
+    "Share",
+    "Getty",
+    "Images",
+    "PA",
+    "CLICK",
+    "READ",
+    "MORE",
+    "UPDATE",
+];
+
+const CONNECT: &[&str] = &[
+    "of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "del", "della", "di", "da",
+    "dos", "das", "do", "y", "&", "al", "bin", "el",
+];
+
+fn is_cap_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if super::lang::is_cjk(c) => false,
+        _ => false,
+    }
+}
+
+fn clean(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&' && c != '-' && c != '\'')
+        .trim_end_matches(['.', '\''])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+}
+
+#[derive(Default)]
+struct Tally {
+    names: Vec<(String, usize, usize)>, // (name, count, first position)
+}
+
+impl Tally {
+    fn add(&mut self, name: &str, pos: usize) {
+        if let Some(e) = self.names.iter_mut().find(|e| e.0 == name) {
+            e.1 += 1;
+        } else {
+            self.names.push((name.to_string(), 1, pos));
+        }
+    }
+    fn top(mut self, k: usize) -> Vec<String> {
+        self.names.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        self.names.into_iter().take(k).map(|e| e.0).collect()
+    }
+}
+
+/// (people, places, organisations), at most `k` each, most mentioned first.
+pub fn extract(
+    sentences: &[&str],
+    lang: &str,
+    k: usize,
+) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let mut people = Tally::default();
+    let mut places = Tally::default();
+    let mut orgs = Tally::default();
+    let mut pos = 0usize;
+    for sent in sentences {
+        let raw: Vec<&str> = sent.split_whitespace().collect();
+        let words: Vec<&str> = raw.iter().map(|w| clean(w)).collect();
+        let mut i = 0;
+        while i < words.len() {
+            pos += 1;
+            if !is_cap_word(words[i]) || NOT_NAMES.contains(&words[i]) {
+                i += 1;
+                continue;
+            }
+            // Grow the span; a word ending in punctuation (",", ".") closes it.
+            let mut j = i + 1;
+            let mut end_punct = raw[i].ends_with([',', ';', ':', ')', '"', '”']);
+            while j < words.len() && !end_punct {
+                let w = words[j];
+                let connector = CONNECT.contains(&w)
+                    && j + 1 < words.len()
+                    && is_cap_word(words[j + 1])
+                    && !raw[j].ends_with([',', ';']);
+                if (!is_cap_word(w) || NOT_NAMES.contains(&w)) && !connector {
+                    break;
+                }
+                end_punct = raw[j].ends_with([',', ';', ':', ')', '"', '”']);
+                j += 1;
+            }
+            let mut span: Vec<&str> = words[i..j].to_vec();
+            // Leading function words and honorifics are not part of the name.
+            let mut honorific = false;
+            // A lone capitalised word opening a sentence is just a sentence start.
+            if i == 0 && j == 1 {
+                i = j;
+                continue;
+            }
+            while let Some(first) = span.first() {
+                if HONORIFICS.contains(first) {
+                    honorific = true;
+                    span.remove(0);
+                } else if is_stop(first, lang) {
+                    span.remove(0);
+                } else {
+                    break;
+                }
+            }
+            if i > 0 && HONORIFICS.contains(&words[i - 1]) {
+                honorific = true;
+            }
+            i = j;
+            while span.last().is_some_and(|w| CONNECT.contains(w)) {
+                span.pop();
+            }
+            if span.is_empty() {
+                continue;
+            }
+            let name = span.join(" ");
+            if name.chars().count() < 2 {
+                continue;
+            }
+            if PLACES.contains(&name.as_str()) {
+                places.add(&name, pos);
+            } else if ORGS.contains(&name.as_str())
+                || span.last().is_some_and(|w| ORG_WORDS.contains(w))
+                || span.first().is_some_and(|w| {
+                    matches!(*w, "University" | "Ministry" | "Bank" | "Department")
+                })
+                || (span.len() == 1
+                    && (2..=6).contains(&name.len())
+                    && name.chars().all(|c| c.is_ascii_uppercase()))
+            {
+                orgs.add(&name, pos);
+            } else if honorific
+                || (2..=3).contains(&span.len()) && !span.iter().any(|w| CONNECT.contains(w))
+            {
+                people.add(&name, pos);
+            } else if span.len() == 1 {
+                // A lone surname counts towards a full name already seen.
+                if let Some(e) = people
+                    .names
+                    .iter_mut()
+                    .find(|e| e.0.ends_with(&format!(" {name}")))
+                {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    // Japanese: gazetteer look-up only.
+    if lang == "ja" {
+        for sent in sentences {
+            for p in PLACES.iter().filter(|p| p.chars().any(super::lang::is_cjk)) {
+                if sent.contains(p) {
+                    places.add(p, 0);
+                }
+            }
+        }
+    }
+    (people.top(k), places.top(k), orgs.top(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_people_places_orgs() {
+        let s = [
+            "Mr. Alan Brooke, a scientist at NASA, flew to Paris on Tuesday.",
+            "Brooke met President Marie Dubois and officials of the World Bank in France.",
+            "The Acme Corporation said Brooke would return to London.",
+        ];
+        let (p, pl, o) = extract(&s, "en", 5);
+        assert_eq!(p.first().map(String::as_str), Some("Alan Brooke"));
+        assert!(p.contains(&"Marie Dubois".to_string()));
+        assert!(pl.contains(&"Paris".to_string()) && pl.contains(&"France".to_string()));
+        assert!(o.contains(&"NASA".to_string()) && o.contains(&"World Bank".to_string()));
+        assert!(o.contains(&"Acme Corporation".to_string()));
+        assert!(!p.iter().any(|n| n.contains("Tuesday")));
+    }
+
+    #[test]
+    fn german_honorific() {
+        let s = ["Laut Frau Schmidt hat die Deutsche Bank in Berlin neue Pläne."];
+        let (p, pl, o) = extract(&s, "de", 5);
+        assert_eq!(p, vec!["Schmidt"]);
+        assert_eq!(pl, vec!["Berlin"]);
+        assert_eq!(o, vec!["Deutsche Bank"]);
+    }
+}
