@@ -1,1 +1,0 @@
-//! Article metadata from every source a page offers (being written; see issue 4).

@@ -1,0 +1,472 @@
+//! String clean-up shared by the metadata sources: whitespace, entities, bylines, titles, URLs.
+
+/// Collapses whitespace runs to one space and trims.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Decodes the HTML entities that leak into metadata (double-escaped attributes, JSON-LD):
+/// the named basics and numeric references. Unknown entities are kept as written.
+pub fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let ch = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(h) => u32::from_str_radix(h, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    Some(
+                        char::from_u32(code)
+                            .filter(|&c| c != '\0')
+                            .unwrap_or('\u{FFFD}'),
+                    )
+                }
+            }?;
+            Some((ch, e + 1))
+        });
+        match decoded {
+            Some((ch, len)) => {
+                out.push(ch);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A whitespace-collapsed, entity-decoded, non-empty string.
+pub fn tidy(s: &str) -> Option<String> {
+    let t = collapse_ws(&unescape_entities(s));
+    (!t.is_empty()).then_some(t)
+}
+
+/// True for values that are links rather than names (`<meta name=author content=https://...>`).
+pub fn is_url(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("http://")
+        || s.starts_with("https://")
+        || s.starts_with("//")
+        || s.starts_with("www.")
+        || (s.starts_with('/') && !s.contains(' '))
+}
+
+/// Lower-case prefixes that introduce a byline, with their trailing space.
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by ",
+    "posted by ",
+    "published by ",
+    "reported by ",
+    "story by ",
+    "words by ",
+    "text by ",
+    "by: ",
+    "by ",
+    "von ",
+    "text: ",
+    "text von ",
+    "autor: ",
+    "autorin: ",
+    "author: ",
+    "auteur : ",
+    "auteur: ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "de ",
+];
+
+/// Cleans a byline: whitespace, a leading "By"/"Von"/"Par"/"Por"/"Di"/"Door", trailing
+/// separators. `None` when nothing name-like is left.
+pub fn clean_byline(raw: &str) -> Option<String> {
+    let mut s = tidy(raw)?;
+    loop {
+        let lower = s.to_lowercase();
+        let Some(p) = BYLINE_PREFIXES.iter().find(|p| lower.starts_with(**p)) else {
+            break;
+        };
+        // Prefixes are ASCII, so the byte length is the same in `s`.
+        s = s[p.len()..].trim_start().to_string();
+    }
+    let s = s
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | ',' | '-' | '–' | '—' | '·' | '•' | ':')
+        })
+        .to_string();
+    let lower = s.to_lowercase();
+    if s.is_empty()
+        || s.chars().count() > 100
+        || is_url(&s)
+        || !s.chars().any(char::is_alphabetic)
+        || matches!(
+            lower.as_str(),
+            "by" | "von" | "author" | "autor" | "authors" | "admin" | "unknown"
+        )
+    {
+        return None;
+    }
+    Some(s)
+}
+
+/// Joins author names with ", ", dropping duplicates.
+pub fn join_names(names: &[String]) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for n in names {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(n)) {
+            out.push(n);
+        }
+    }
+    (!out.is_empty()).then(|| out.join(", "))
+}
+
+/// Lower-case alphanumerics only, for loose comparisons of titles and site names.
+pub fn norm_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Title separators, each surrounded by spaces in a title.
+const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·', '•', ':'];
+
+/// Splits a title at its separators (`" | "`, `" - "`, `" — "`, `": "`, ...): the parts and
+/// the separators between them.
+fn split_title(t: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let spaced_before = k > 0 && chars[k - 1].1 == ' ';
+        let spaced_after = chars.get(k + 1).is_some_and(|&(_, n)| n == ' ');
+        let is_sep =
+            SEPARATORS.contains(&c) && spaced_after && (spaced_before || c == ':') && i > start;
+        if is_sep {
+            let end = if spaced_before { i - 1 } else { i };
+            parts.push(&t[start..end]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&t[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Removes a site name from either end of a title (`"Headline | Site"`, `"Site: Headline"`),
+/// when one of `sites` matches the removed part loosely. Returns the title unchanged otherwise.
+pub fn strip_site_name(title: &str, sites: &[String]) -> String {
+    let parts = split_title(title);
+    if parts.len() < 2 {
+        return title.to_string();
+    }
+    let keys: Vec<String> = sites
+        .iter()
+        .map(|s| norm_key(s))
+        .filter(|k| k.len() >= 2)
+        .collect();
+    let is_site = |p: &str| {
+        let k = norm_key(p);
+        !k.is_empty()
+            && keys.iter().any(|s| {
+                *s == k
+                    || (k.len() >= 4 && s.contains(&k))
+                    || (s.len() >= 4 && k.starts_with(s.as_str()))
+            })
+    };
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if is_site(last) {
+        let cut = title_prefix_before_last(title, last);
+        if !cut.is_empty() {
+            return strip_site_name(cut, sites);
+        }
+    }
+    if is_site(first) {
+        let rest = title_suffix_after_first(title, first);
+        if !rest.is_empty() {
+            return rest.to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// `title` without its last part and the separator before it.
+fn title_prefix_before_last<'a>(title: &'a str, last: &str) -> &'a str {
+    match title.rfind(last) {
+        Some(p) => title[..p]
+            .trim_end()
+            .trim_end_matches(SEPARATORS)
+            .trim_end(),
+        None => title,
+    }
+}
+
+fn title_suffix_after_first<'a>(title: &'a str, first: &str) -> &'a str {
+    match title.find(first) {
+        Some(p) => title[p + first.len()..]
+            .trim_start()
+            .trim_start_matches(SEPARATORS)
+            .trim_start(),
+        None => title,
+    }
+}
+
+/// Readability's heuristic for a `<title>` with no known site name: drop the last part after a
+/// separator (or the first, when that leaves too little), check `": "` titles against the page
+/// headings, and fall back to the only `<h1>` for very short or long titles.
+pub fn heuristic_title(orig: &str, headings: &[String], h1s: &[String]) -> String {
+    let orig = collapse_ws(orig);
+    let parts = split_title(&orig);
+    let has_spaced_sep = orig.char_indices().any(|(i, c)| {
+        SEPARATORS.contains(&c)
+            && c != ':'
+            && orig[..i].ends_with(' ')
+            && orig[i + c.len_utf8()..].starts_with(' ')
+    });
+    let hierarchical = orig.contains(" / ")
+        || orig.contains(" > ")
+        || orig.contains(" » ")
+        || orig.contains(" \\ ");
+    let mut cur = orig.clone();
+    if parts.len() >= 2 && has_spaced_sep {
+        // Any heading equal to a part wins outright.
+        if let Some(p) = parts.iter().find(|p| headings.iter().any(|h| h == *p)) {
+            return p.to_string();
+        }
+        let last = parts[parts.len() - 1];
+        cur = title_prefix_before_last(&orig, last).to_string();
+        if word_count(&cur) < 3 {
+            cur = title_suffix_after_first(&orig, parts[0]).to_string();
+        }
+    } else if orig.contains(": ") {
+        if !headings.contains(&orig) {
+            let after_last = orig[orig.rfind(':').map_or(0, |p| p + 1)..]
+                .trim()
+                .to_string();
+            let before_first = &orig[..orig.find(':').unwrap_or(0)];
+            if word_count(&after_last) < 3 {
+                cur = orig[orig.find(':').map_or(0, |p| p + 1)..]
+                    .trim()
+                    .to_string();
+            } else if word_count(before_first) > 5 {
+                cur = orig.clone();
+            } else {
+                cur = after_last;
+            }
+        }
+    } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
+        if let [only] = h1s {
+            cur = only.clone();
+        }
+    }
+    let cur = collapse_ws(&cur);
+    let n = word_count(&cur);
+    let orig_words_without_seps = word_count(&orig)
+        - orig
+            .split_whitespace()
+            .filter(|w| {
+                w.chars().count() == 1 && w.chars().all(|c| SEPARATORS.contains(&c) && c != ':')
+            })
+            .count();
+    if n <= 4 && (!hierarchical || n + 1 != orig_words_without_seps) {
+        return orig;
+    }
+    cur
+}
+
+/// Resolves `href` against `base` (enough of RFC 3986 for metadata links).
+pub fn resolve_url(base: Option<&str>, href: &str) -> String {
+    let href = href.trim();
+    if href.contains("://") || href.starts_with("data:") || href.starts_with("mailto:") {
+        return href.to_string();
+    }
+    let Some(base) = base else {
+        return href.to_string();
+    };
+    let Some(scheme_end) = base.find("://") else {
+        return href.to_string();
+    };
+    let scheme = &base[..scheme_end];
+    if let Some(rest) = href.strip_prefix("//") {
+        return format!("{scheme}://{rest}");
+    }
+    let after = &base[scheme_end + 3..];
+    let host_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let origin = &base[..scheme_end + 3 + host_end];
+    if href.starts_with('/') {
+        return format!("{origin}{href}");
+    }
+    if href.is_empty() {
+        return base.to_string();
+    }
+    let path = &after[host_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    if href.starts_with('?') || href.starts_with('#') {
+        return format!("{origin}{path}{href}");
+    }
+    let dir = &path[..path.rfind('/').map_or(0, |p| p + 1)];
+    let mut segs: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let (href_path, tail) = match href.find(['?', '#']) {
+        Some(p) => (&href[..p], &href[p..]),
+        None => (href, ""),
+    };
+    let hsegs: Vec<&str> = href_path.split('/').collect();
+    for (k, s) in hsegs.iter().enumerate() {
+        match *s {
+            "." => {}
+            ".." => {
+                segs.pop();
+            }
+            _ if s.is_empty() && k + 1 < hsegs.len() => {}
+            _ => segs.push(s),
+        }
+    }
+    let trailing = if matches!(hsegs.last(), Some(&"." | &"..")) {
+        "/"
+    } else {
+        ""
+    };
+    format!("{origin}/{}{trailing}{tail}", segs.join("/"))
+}
+
+/// The host of a URL, without "www.".
+pub fn host(url: &str) -> Option<&str> {
+    let after = &url[url.find("://")? + 3..];
+    let h = &after[..after.find(['/', '?', '#', ':']).unwrap_or(after.len())];
+    Some(h.strip_prefix("www.").unwrap_or(h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_and_whitespace() {
+        assert_eq!(
+            unescape_entities("a &amp;amp; b &#233;&#x41;&bogus; &"),
+            "a &amp; b éA&bogus; &"
+        );
+        assert_eq!(unescape_entities("&#0; &#xFFFFFF;"), "\u{FFFD} \u{FFFD}");
+        assert_eq!(tidy("  a \n\t b "), Some("a b".into()));
+        assert_eq!(tidy(" \n "), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(clean_byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            clean_byline("  von  Max Muster | ").as_deref(),
+            Some("Max Muster")
+        );
+        assert_eq!(
+            clean_byline("Par Sébastien Farcis").as_deref(),
+            Some("Sébastien Farcis")
+        );
+        assert_eq!(clean_byline("https://x.com/jane"), None);
+        assert_eq!(clean_byline("By"), None);
+        assert_eq!(
+            clean_byline("Associated Press").as_deref(),
+            Some("Associated Press")
+        );
+    }
+
+    #[test]
+    fn site_names_come_off_titles() {
+        let sites = vec!["The Site".to_string()];
+        assert_eq!(
+            strip_site_name("A Headline | The Site", &sites),
+            "A Headline"
+        );
+        assert_eq!(
+            strip_site_name("The Site: A Headline", &sites),
+            "A Headline"
+        );
+        assert_eq!(
+            strip_site_name("A Headline - Part 2 — The Site", &sites),
+            "A Headline - Part 2"
+        );
+        assert_eq!(
+            strip_site_name("A Headline - Other", &sites),
+            "A Headline - Other"
+        );
+        assert_eq!(strip_site_name("The Site", &sites), "The Site");
+    }
+
+    #[test]
+    fn readability_title_heuristic() {
+        let none: Vec<String> = vec![];
+        assert_eq!(
+            heuristic_title("A long enough headline here | Site", &none, &none),
+            "A long enough headline here"
+        );
+        assert_eq!(
+            heuristic_title("Site | A long enough headline here", &none, &none),
+            "A long enough headline here"
+        );
+        assert_eq!(
+            heuristic_title("Short - Site", &none, &none),
+            "Short - Site"
+        );
+        assert_eq!(
+            heuristic_title("Site: the headline of the story", &none, &none),
+            "the headline of the story"
+        );
+        assert_eq!(
+            heuristic_title("Hi", &none, &["The only heading here".into()]),
+            "Hi"
+        );
+    }
+
+    #[test]
+    fn urls() {
+        let b = Some("http://fakehost/test/page.html?x=1");
+        assert_eq!(resolve_url(b, "/a/b"), "http://fakehost/a/b");
+        assert_eq!(resolve_url(b, "img.png"), "http://fakehost/test/img.png");
+        assert_eq!(resolve_url(b, "../img.png"), "http://fakehost/img.png");
+        assert_eq!(resolve_url(b, "//cdn.x/y"), "http://cdn.x/y");
+        assert_eq!(resolve_url(b, "https://a.b/c"), "https://a.b/c");
+        assert_eq!(resolve_url(None, "/a"), "/a");
+        assert_eq!(host("https://www.example.com/x"), Some("example.com"));
+        assert!(is_url("https://x"));
+        assert!(!is_url("Jane Doe"));
+    }
+}

@@ -1,0 +1,955 @@
+//! Article metadata from every source a page offers, reconciled.
+//!
+//! One pass over the document collects the machine-readable sources (JSON-LD, Open Graph,
+//! Twitter cards, `<meta name>` conventions, microdata, `<time>`, `<link>`) and a bounded list
+//! of visible byline/date candidates; the fields are then chosen most reliable source first.
+//! Visible candidates are only taken from the article's neighbourhood when the caller knows the
+//! article root. Nothing recurses over page structure and all text work is bounded.
+
+pub mod clean;
+mod date;
+mod jsonld;
+
+use serde::Serialize;
+
+use crate::dom::{Document, NodeData, NodeId};
+use crate::json::{self, Value};
+use clean::{clean_byline, collapse_ws, host, is_url, join_names, norm_key, resolve_url, tidy};
+pub use date::parse_date_text;
+
+/// A machine-readable date (meta content, JSON-LD, `datetime`) as ISO 8601, keeping the
+/// precision given: "2021-10-15", "2021-10-15T08:30:00+02:00". Written-out dates and RFC 2822
+/// give the date only.
+pub fn normalize_date(raw: &str) -> Option<String> {
+    date::normalize_iso(raw)
+}
+
+/// What a page says about its article. Every field is optional; strings are
+/// whitespace-collapsed and entity-decoded, dates ISO 8601, URLs absolute when the page URL is
+/// known.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    /// The headline, without the site name pages append to `<title>`.
+    pub title: Option<String>,
+    /// Authors joined with ", ", without a leading "By"/"Von"/"Par"/... .
+    pub byline: Option<String>,
+    /// Publication date, ISO 8601 as precise as the page says.
+    pub published: Option<String>,
+    /// Last modification date, ISO 8601.
+    pub modified: Option<String>,
+    /// The site the page is on.
+    pub site_name: Option<String>,
+    /// On aggregator pages, the outlet whose story it is (when it differs from the site).
+    pub source: Option<String>,
+    /// Language tag of the page.
+    pub lang: Option<String>,
+    /// Text direction (`ltr`/`rtl`) when the page states it.
+    pub dir: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Lead image URL.
+    pub image: Option<String>,
+    /// Description / standfirst.
+    pub excerpt: Option<String>,
+}
+
+/// Longest JSON-LD script read, and most scripts read.
+const MAX_JSONLD_BYTES: usize = 1 << 20;
+const MAX_JSONLD_SCRIPTS: usize = 16;
+/// Caps on collected candidates (the pass stays linear whatever the page).
+const MAX_METAS: usize = 2_000;
+const MAX_CANDIDATES: usize = 80;
+/// Longest visible byline / date text considered.
+const MAX_BYLINE_CHARS: usize = 100;
+const MAX_DATE_CHARS: usize = 200;
+/// Most nodes walked for one short text.
+const MAX_SHORT_TEXT_NODES: usize = 400;
+
+/// Everything one walk of the document collects.
+#[derive(Default)]
+struct Collected {
+    /// (normalised key, content) of `<meta>` elements, in document order.
+    metas: Vec<(String, String)>,
+    html_lang: Option<String>,
+    html_dir: Option<String>,
+    body_dir: Option<String>,
+    title_tag: Option<String>,
+    canonical: Option<String>,
+    original_source: Option<String>,
+    image_src: Option<String>,
+    jsonld: Vec<Value>,
+    /// `<h1>`/`<h2>` elements.
+    headings: Vec<NodeId>,
+    /// `<time>` elements.
+    times: Vec<NodeId>,
+    /// Elements with an `itemprop` we read: (node, lower-case itemprop).
+    itemprops: Vec<(NodeId, String)>,
+    /// Elements whose class/id/rel say byline/author.
+    bylines: Vec<NodeId>,
+    /// Elements whose class/id say date/time/published.
+    dates: Vec<NodeId>,
+}
+
+impl Collected {
+    fn meta(&self, key: &str) -> Option<&str> {
+        self.metas
+            .iter()
+            .find(|(k, v)| k == key && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn first_meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| self.meta(k))
+    }
+
+    fn all_metas<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.metas
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// `<meta>` keys are compared lower-case, without spaces, with `.` read as `:`
+/// (`DC.title` = `dc:title`).
+fn meta_key(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c == '.' {
+                ':'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+fn has_token(list: &str, token: &str) -> bool {
+    list.split_ascii_whitespace()
+        .any(|t| t.eq_ignore_ascii_case(token))
+}
+
+fn lower_class_id(doc: &Document, id: NodeId) -> String {
+    let mut s = String::new();
+    for a in ["class", "id"] {
+        if let Some(v) = doc.attr(id, a) {
+            s.push_str(&v.to_ascii_lowercase());
+            s.push(' ');
+        }
+    }
+    s
+}
+
+const BYLINE_HINTS: &[&str] = &[
+    "byline",
+    "author",
+    "dateline",
+    "writtenby",
+    "p-author",
+    "autor",
+    "verfasser",
+    "auteur",
+    "creator",
+];
+const DATE_HINTS: &[&str] = &[
+    "date",
+    "time",
+    "publish",
+    "posted",
+    "datum",
+    "fecha",
+    "byline",
+    "dateline",
+    "entry-meta",
+    "post-meta",
+    "article-meta",
+    "meta-info",
+    "info",
+];
+
+fn is_hidden(doc: &Document, id: NodeId) -> bool {
+    let Some(e) = doc.element(id) else {
+        return false;
+    };
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(st) = e.attr("style") {
+        let st: String = st
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if st.contains("display:none") || st.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    e.style.as_ref().is_some_and(|s| s.hidden)
+}
+
+fn collect(doc: &Document) -> Collected {
+    let mut c = Collected::default();
+    let mut in_body = false;
+    let body = doc.body();
+    let mut walk = doc.descendants(NodeId::ROOT);
+    while let Some(id) = walk.next() {
+        let Some(e) = doc.element(id) else { continue };
+        if Some(id) == body {
+            in_body = true;
+        }
+        match e.name.as_str() {
+            "html" if c.html_lang.is_none() && c.html_dir.is_none() => {
+                c.html_lang = e.attr("lang").or(e.attr("xml:lang")).and_then(tidy);
+                c.html_dir = e.attr("dir").and_then(tidy);
+            }
+            "body" => c.body_dir = e.attr("dir").and_then(tidy),
+            "meta" => {
+                let Some(content) = e.attr("content") else {
+                    continue;
+                };
+                if c.metas.len() >= MAX_METAS {
+                    continue;
+                }
+                if let Some(p) = e.attr("property") {
+                    for t in p.split_ascii_whitespace().take(8) {
+                        c.metas.push((meta_key(t), content.to_string()));
+                    }
+                }
+                if let Some(n) = e.attr("name") {
+                    c.metas.push((meta_key(n), content.to_string()));
+                }
+                if let Some(n) = e.attr("itemprop") {
+                    c.metas
+                        .push((format!("itemprop:{}", meta_key(n)), content.to_string()));
+                }
+                if let Some(n) = e.attr("http-equiv") {
+                    c.metas
+                        .push((format!("http-equiv:{}", meta_key(n)), content.to_string()));
+                }
+                continue;
+            }
+            "link" => {
+                let rel = e.attr("rel").unwrap_or("");
+                let href = e.attr("href").filter(|h| !h.trim().is_empty());
+                if let Some(href) = href {
+                    if has_token(rel, "canonical") && c.canonical.is_none() {
+                        c.canonical = Some(href.trim().to_string());
+                    }
+                    if has_token(rel, "original-source") && c.original_source.is_none() {
+                        c.original_source = Some(href.trim().to_string());
+                    }
+                    if has_token(rel, "image_src") && c.image_src.is_none() {
+                        c.image_src = Some(href.trim().to_string());
+                    }
+                }
+                continue;
+            }
+            "title" if c.title_tag.is_none() => {
+                let t: String = doc
+                    .children(id)
+                    .filter_map(|k| doc.node(k).text())
+                    .collect();
+                c.title_tag = tidy(&t);
+                walk.skip_children();
+                continue;
+            }
+            "script" => {
+                let ty = e.attr("type").unwrap_or("").to_ascii_lowercase();
+                if ty.contains("ld+json") && c.jsonld.len() < MAX_JSONLD_SCRIPTS {
+                    let mut text = String::new();
+                    for k in doc.children(id) {
+                        if let Some(t) = doc.node(k).text() {
+                            if text.len() + t.len() > MAX_JSONLD_BYTES {
+                                break;
+                            }
+                            text.push_str(t);
+                        }
+                    }
+                    if let Some(v) = json::parse(&text) {
+                        c.jsonld.push(v);
+                    }
+                }
+                walk.skip_children();
+                continue;
+            }
+            "style" | "noscript" | "template" | "svg" | "math" | "iframe" => {
+                walk.skip_children();
+                continue;
+            }
+            "h1" | "h2" if c.headings.len() < MAX_CANDIDATES => c.headings.push(id),
+            "time" if c.times.len() < MAX_CANDIDATES => c.times.push(id),
+            _ => {}
+        }
+        if !in_body {
+            continue;
+        }
+        if is_hidden(doc, id) {
+            walk.skip_children();
+            continue;
+        }
+        if let Some(ip) = e.attr("itemprop") {
+            if c.itemprops.len() < MAX_CANDIDATES * 4 {
+                c.itemprops.push((id, ip.to_ascii_lowercase()));
+            }
+        }
+        let ci = lower_class_id(doc, id);
+        let rel_author = e.attr("rel").is_some_and(|r| has_token(r, "author"));
+        if c.bylines.len() < MAX_CANDIDATES
+            && (rel_author || (!ci.is_empty() && BYLINE_HINTS.iter().any(|h| ci.contains(h))))
+        {
+            c.bylines.push(id);
+        }
+        if c.dates.len() < MAX_CANDIDATES
+            && !ci.is_empty()
+            && DATE_HINTS.iter().any(|h| ci.contains(h))
+        {
+            c.dates.push(id);
+        }
+    }
+    c
+}
+
+/// The visible text of `id`, whitespace-collapsed, or `None` when it is longer than `max`
+/// characters (the walk stops early, so a huge element costs little).
+fn short_text(doc: &Document, id: NodeId, max: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut walk = doc.descendants(id);
+    let mut visited = 0;
+    while let Some(n) = walk.next() {
+        visited += 1;
+        if visited > MAX_SHORT_TEXT_NODES {
+            return None;
+        }
+        match &doc.node(n).data {
+            NodeData::Text(t) => {
+                out.push_str(t);
+                out.push(' ');
+                if out.len() > max * 4 + 64 {
+                    return None;
+                }
+            }
+            NodeData::Element(e)
+                if n != id && (crate::dom::is_non_content(&e.name) || is_hidden(doc, n)) =>
+            {
+                walk.skip_children()
+            }
+            _ => {}
+        }
+    }
+    let t = collapse_ws(&out);
+    (t.chars().count() <= max).then_some(t)
+}
+
+/// How far up an element's ancestors we look (bounds work on very deep trees).
+const MAX_ANCESTORS: usize = 48;
+
+/// True when `id` sits in page chrome or comments: nav, footer, aside, or a comment/related
+/// block.
+fn in_chrome(doc: &Document, id: NodeId) -> bool {
+    std::iter::once(id)
+        .chain(doc.ancestors(id))
+        .take(MAX_ANCESTORS)
+        .any(|a| {
+            let tag = doc.tag(a);
+            if matches!(tag, "nav" | "footer" | "aside") {
+                return true;
+            }
+            let ci = lower_class_id(doc, a);
+            [
+                "comment",
+                "related",
+                "sidebar",
+                "widget",
+                "teaser",
+                "recommend",
+                "footer",
+                "promo",
+            ]
+            .iter()
+            .any(|h| ci.contains(h))
+        })
+}
+
+/// True when `id` is inside `root` or in the header region just before it (inside one of its
+/// three nearest ancestors and before it in document order).
+fn near_root(doc: &Document, root: NodeId, id: NodeId) -> bool {
+    let chain: Vec<NodeId> = doc.ancestors(id).take(MAX_ANCESTORS).collect();
+    if id == root || chain.contains(&root) {
+        return true;
+    }
+    let ups: Vec<NodeId> = doc
+        .ancestors(root)
+        .take(3)
+        .take_while(|&a| !matches!(doc.tag(a), "body" | "html"))
+        .collect();
+    id < root && ups.iter().any(|u| chain.contains(u))
+}
+
+/// The text of a byline element: its `itemprop=name` part when it has one.
+fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
+    let name = doc.descendants(id).skip(1).take(200).find(|&n| {
+        doc.attr(n, "itemprop")
+            .is_some_and(|p| has_token(p, "name"))
+    });
+    if let Some(n) = name {
+        if let Some(t) = doc
+            .attr(n, "content")
+            .and_then(tidy)
+            .or_else(|| short_text(doc, n, MAX_BYLINE_CHARS))
+        {
+            return Some(t);
+        }
+    }
+    short_text(doc, id, MAX_BYLINE_CHARS)
+}
+
+/// A visible byline text is a name, not a date line or a label.
+fn plausible_byline(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    digits * 4 < s.chars().count()
+        && parse_date_text(s).is_none()
+        && s.split_whitespace().count() <= 12
+}
+
+/// Machine date from an element: `content`, `datetime`, or its text.
+fn element_date(doc: &Document, id: NodeId) -> Option<String> {
+    if let Some(d) = doc
+        .attr(id, "datetime")
+        .or(doc.attr(id, "content"))
+        .and_then(date::normalize_iso)
+    {
+        return Some(d);
+    }
+    short_text(doc, id, MAX_DATE_CHARS).and_then(|t| parse_date_text(&t))
+}
+
+/// Words (3+ letters, lower case) of a name, for overlap tests.
+fn name_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when two organisation names plausibly name the same outlet.
+fn same_outlet(a: &str, b: &str) -> bool {
+    let (ka, kb) = (norm_key(a), norm_key(b));
+    if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    if ka.contains(&kb) || kb.contains(&ka) {
+        return true;
+    }
+    let wb = name_words(b);
+    name_words(a).iter().any(|w| wb.contains(w))
+}
+
+/// "Via AP news wire", "Source: Reuters", "Quelle: dpa": the outlet a line credits.
+fn credited_source(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    for p in [
+        "via ",
+        "source: ",
+        "source : ",
+        "quelle: ",
+        "fuente: ",
+        "fonte: ",
+        "bron: ",
+        "from ",
+    ] {
+        if lower.starts_with(p) {
+            let rest = line[p.len()..].trim().trim_end_matches('.');
+            if !rest.is_empty()
+                && rest.chars().count() <= 60
+                && rest.split_whitespace().count() <= 6
+            {
+                return Some(rest.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A title candidate is useless when it only names the site.
+fn generic_title(t: &str, sites: &[String]) -> bool {
+    let k = norm_key(t);
+    k.is_empty() || sites.iter().any(|s| norm_key(s) == k)
+}
+
+/// Extracts the page's metadata. `article_root`, when known, focuses the visible byline/date
+/// search on the article and the header region just before it.
+pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadata {
+    let c = collect(doc);
+    let ld = jsonld::extract(&c.jsonld);
+    let parsely: Option<Value> = c.meta("parsely-page").and_then(json::parse);
+    let parsely_str = |k: &str| {
+        parsely
+            .as_ref()
+            .and_then(|p| p.get(k))
+            .and_then(|v| v.items().first())
+            .and_then(Value::as_str)
+            .and_then(tidy)
+    };
+    let near = |id: NodeId| match article_root {
+        Some(r) => near_root(doc, r, id),
+        None => true,
+    };
+
+    // Site name and source.
+    let site_name = c
+        .first_meta(&[
+            "og:site_name",
+            "og:sitename",
+            "application-name",
+            "apple-mobile-web-app-title",
+        ])
+        .and_then(tidy)
+        .or_else(|| ld.website.clone())
+        .or_else(|| ld.publisher.clone());
+    let mut m = Metadata {
+        site_name,
+        ..Metadata::default()
+    };
+    let page_url = c
+        .canonical
+        .as_deref()
+        .map(|u| resolve_url(doc.url.as_deref(), u))
+        .filter(|u| u.contains("://"))
+        .or_else(|| c.meta("og:url").map(|u| resolve_url(doc.url.as_deref(), u)))
+        .or_else(|| doc.url.clone());
+    m.url = page_url.clone();
+    let site_ref = m.site_name.clone().unwrap_or_default();
+    let host_label = page_url
+        .as_deref()
+        .and_then(host)
+        .map(|h| h.split('.').rev().nth(1).unwrap_or(h).to_string())
+        .unwrap_or_default();
+    let differs = |s: &String| !same_outlet(s, &site_ref) && !same_outlet(s, &host_label);
+    m.source = ld
+        .source
+        .clone()
+        .filter(differs)
+        .or_else(|| {
+            ld.publisher
+                .clone()
+                .filter(|p| !site_ref.is_empty() && differs(p))
+        })
+        .or_else(|| {
+            c.first_meta(&[
+                "syndication-source",
+                "original-source",
+                "dc:source",
+                "dcterms:source",
+            ])
+            .and_then(tidy)
+            .filter(differs)
+        })
+        .or_else(|| {
+            c.original_source
+                .as_deref()
+                .map(|u| resolve_url(doc.url.as_deref(), u))
+        });
+    if m.source.is_none() {
+        if let Some(root) = article_root {
+            m.source = doc
+                .descendants(root)
+                .take(5_000)
+                .filter(|&n| matches!(doc.tag(n), "p" | "span" | "em" | "i" | "div" | "small"))
+                .filter_map(|n| short_text(doc, n, 80))
+                .find_map(|t| credited_source(&t))
+                .filter(differs);
+        }
+    }
+
+    // Title.
+    let mut sites: Vec<String> = Vec::new();
+    for s in [
+        m.site_name.clone(),
+        ld.website.clone(),
+        ld.publisher.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        sites.push(s);
+    }
+    if !host_label.is_empty() {
+        sites.push(host_label.clone());
+    }
+    if let Some(h) = page_url.as_deref().and_then(host) {
+        sites.push(h.to_string());
+    }
+    let microdata_headline = c
+        .itemprops
+        .iter()
+        .filter(|(n, p)| has_token(p, "headline") && near(*n))
+        .find_map(|&(n, _)| {
+            doc.attr(n, "content")
+                .and_then(tidy)
+                .or_else(|| short_text(doc, n, 400))
+        });
+    let meta_titles = [
+        ld.headline.clone(),
+        ld.name.clone().filter(|_| ld.is_article),
+        c.first_meta(&[
+            "og:title",
+            "dc:title",
+            "dcterms:title",
+            "dcterm:title",
+            "twitter:title",
+        ])
+        .and_then(tidy),
+        c.first_meta(&[
+            "parsely-title",
+            "sailthru:title",
+            "citation_title",
+            "itemprop:headline",
+            "title",
+            "headline",
+        ])
+        .and_then(tidy),
+        parsely_str("title"),
+        microdata_headline,
+    ];
+    let headings: Vec<String> = c
+        .headings
+        .iter()
+        .filter_map(|&h| short_text(doc, h, 400))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let h1s: Vec<String> = c
+        .headings
+        .iter()
+        .filter(|&&h| doc.tag(h) == "h1")
+        .filter_map(|&h| short_text(doc, h, 400))
+        .filter(|t| !t.is_empty())
+        .collect();
+    m.title = meta_titles
+        .into_iter()
+        .flatten()
+        .map(|t| clean::strip_site_name(&t, &sites))
+        .find(|t| !generic_title(t, &sites[..sites.len().min(3)]))
+        .or_else(|| {
+            let t = c.title_tag.as_deref()?;
+            let stripped = clean::strip_site_name(t, &sites);
+            Some(if stripped != t {
+                stripped
+            } else {
+                clean::heuristic_title(t, &headings, &h1s)
+            })
+        })
+        .or_else(|| h1s.first().cloned());
+
+    // Byline.
+    let meta_author = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            let names: Vec<String> = c
+                .all_metas(k)
+                .filter(|v| !is_url(v))
+                .filter_map(clean_byline)
+                .collect();
+            join_names(&names)
+        })
+    };
+    m.byline = join_names(
+        &ld.authors
+            .iter()
+            .filter_map(|a| clean_byline(a))
+            .collect::<Vec<_>>(),
+    )
+    .or_else(|| {
+        meta_author(&[
+            "dc:creator",
+            "dcterms:creator",
+            "dcterm:creator",
+            "author",
+            "parsely-author",
+            "sailthru:author",
+            "article:author",
+            "og:article:author",
+            "byl",
+            "citation_author",
+            "itemprop:author",
+            "authors",
+        ])
+    })
+    .or_else(|| parsely_str("author").and_then(|a| clean_byline(&a)))
+    .or_else(|| {
+        c.itemprops
+            .iter()
+            .filter(|(n, p)| {
+                (has_token(p, "author") || has_token(p, "creator"))
+                    && near(*n)
+                    && !in_chrome(doc, *n)
+            })
+            .find_map(|&(n, _)| {
+                doc.attr(n, "content")
+                    .and_then(tidy)
+                    .or_else(|| byline_text(doc, n))
+                    .filter(|t| !is_url(t))
+                    .and_then(|t| clean_byline(&t))
+            })
+    })
+    .or_else(|| {
+        c.bylines
+            .iter()
+            .filter(|&&n| near(n) && !in_chrome(doc, n))
+            .filter_map(|&n| byline_text(doc, n))
+            .filter_map(|t| clean_byline(&t))
+            .find(|t| plausible_byline(t))
+    });
+
+    // Dates.
+    let item_date = |prop: &str| {
+        c.itemprops
+            .iter()
+            .filter(|(n, p)| has_token(p, prop) && near(*n))
+            .find_map(|&(n, _)| element_date(doc, n))
+    };
+    m.published = ld
+        .published
+        .as_deref()
+        .and_then(date::normalize_iso)
+        .or_else(|| {
+            c.first_meta(&[
+                "article:published_time",
+                "article:published",
+                "og:published_time",
+                "og:article:published_time",
+                "parsely-pub-date",
+                "sailthru:date",
+                "itemprop:datepublished",
+                "datepublished",
+                "dc:date",
+                "dcterms:date",
+                "dcterms:created",
+                "dcterms:issued",
+                "dc:date:issued",
+                "dc:date:created",
+                "citation_publication_date",
+                "citation_date",
+                "publish-date",
+                "publish_date",
+                "publishdate",
+                "pubdate",
+                "date",
+                "article:published_date",
+                "cxenseparse:recs:publishtime",
+            ])
+            .and_then(date::normalize_iso)
+        })
+        .or_else(|| parsely_str("pub_date").and_then(|d| date::normalize_iso(&d)))
+        .or_else(|| item_date("datepublished"))
+        .or_else(|| {
+            let times: Vec<NodeId> = c
+                .times
+                .iter()
+                .copied()
+                .filter(|&t| near(t) && !in_chrome(doc, t))
+                .collect();
+            times
+                .iter()
+                .find(|&&t| doc.attr(t, "pubdate").is_some())
+                .or_else(|| times.first())
+                .and_then(|&t| element_date(doc, t))
+        })
+        .or_else(|| {
+            c.dates
+                .iter()
+                .filter(|&&n| near(n) && !in_chrome(doc, n))
+                .find_map(|&n| short_text(doc, n, MAX_DATE_CHARS).and_then(|t| parse_date_text(&t)))
+        })
+        .or_else(|| page_url.as_deref().and_then(date::date_from_url))
+        .or_else(|| doc.url.as_deref().and_then(date::date_from_url));
+    m.modified = ld
+        .modified
+        .as_deref()
+        .and_then(date::normalize_iso)
+        .or_else(|| {
+            c.first_meta(&[
+                "article:modified_time",
+                "og:updated_time",
+                "article:modified",
+                "itemprop:datemodified",
+                "datemodified",
+                "dcterms:modified",
+                "dc:date:modified",
+                "last-modified",
+                "http-equiv:last-modified",
+            ])
+            .and_then(date::normalize_iso)
+        })
+        .or_else(|| item_date("datemodified"));
+
+    // Language and direction.
+    m.lang = c
+        .html_lang
+        .clone()
+        .or_else(|| {
+            c.first_meta(&[
+                "http-equiv:content-language",
+                "content-language",
+                "language",
+                "dc:language",
+                "dcterms:language",
+            ])
+            .and_then(tidy)
+        })
+        .or_else(|| {
+            c.meta("og:locale")
+                .and_then(tidy)
+                .map(|l| l.replace('_', "-"))
+        })
+        .or_else(|| ld.lang.clone());
+    m.dir = article_root
+        .and_then(|r| {
+            std::iter::once(r)
+                .chain(doc.ancestors(r))
+                .take(MAX_ANCESTORS)
+                .find_map(|a| doc.attr(a, "dir").and_then(tidy))
+        })
+        .or_else(|| c.body_dir.clone())
+        .or_else(|| c.html_dir.clone());
+
+    // Image and excerpt.
+    m.image = c
+        .first_meta(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .map(str::to_string)
+        .or_else(|| ld.image.clone())
+        .or_else(|| c.meta("itemprop:image").map(str::to_string))
+        .or_else(|| c.image_src.clone())
+        .map(|u| resolve_url(doc.url.as_deref(), &u));
+    m.excerpt = ld
+        .description
+        .clone()
+        .or_else(|| {
+            c.first_meta(&[
+                "dc:description",
+                "dcterms:description",
+                "dcterm:description",
+                "og:description",
+                "description",
+                "twitter:description",
+                "itemprop:description",
+            ])
+            .and_then(tidy)
+        })
+        .or_else(|| {
+            let root = article_root?;
+            doc.descendants(root)
+                .take(20_000)
+                .filter(|&n| doc.tag(n) == "p")
+                .find_map(|p| tidy(&doc.text_content(p)))
+        });
+    m.title = m.title.map(|t| collapse_ws(&clean::unescape_entities(&t)));
+    m
+}
+
+#[cfg(all(test, feature = "html"))]
+mod tests {
+    use super::*;
+    use crate::html::parse_html;
+
+    fn meta(html: &str) -> Metadata {
+        let mut doc = parse_html(html);
+        doc.url = Some("http://fakehost/test/page.html".into());
+        extract_metadata(&doc, None)
+    }
+
+    #[test]
+    fn open_graph_and_meta_names() {
+        let m = meta(
+            r#"<html lang="en" dir="ltr"><head><title>Rocket lands safely | Space Daily</title>
+            <meta property="og:site_name" content="Space Daily">
+            <meta property="og:title" content="Rocket lands safely | Space Daily">
+            <meta name="description" content="A &amp;amp; B">
+            <meta property="og:image" content="/img/lead.jpg">
+            <meta name="author" content="https://facebook.com/someone">
+            <meta name="parsely-author" content="By Ada Lovelace">
+            <meta property="article:published_time" content="2021-10-15T08:30:00+0200">
+            <link rel="canonical" href="/story/1">
+            </head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Rocket lands safely"));
+        assert_eq!(m.site_name.as_deref(), Some("Space Daily"));
+        assert_eq!(m.byline.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(m.published.as_deref(), Some("2021-10-15T08:30:00+02:00"));
+        assert_eq!(m.excerpt.as_deref(), Some("A & B"));
+        assert_eq!(m.image.as_deref(), Some("http://fakehost/img/lead.jpg"));
+        assert_eq!(m.url.as_deref(), Some("http://fakehost/story/1"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        assert_eq!(m.dir.as_deref(), Some("ltr"));
+        assert_eq!(m.source, None);
+    }
+
+    #[test]
+    fn json_ld_wins_and_names_the_source() {
+        let m = meta(
+            r#"<html><head><title>Aggregator - Quake hits coast</title>
+            <meta property="og:site_name" content="Aggregator">
+            <script type="application/ld+json"><!--
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"Quake hits coast",
+             "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}],
+             "datePublished":"2021-10-15","publisher":{"@type":"Organization","name":"Associated Press"}}
+            --></script></head><body></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Quake hits coast"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe, John Roe"));
+        assert_eq!(m.published.as_deref(), Some("2021-10-15"));
+        assert_eq!(m.site_name.as_deref(), Some("Aggregator"));
+        assert_eq!(m.source.as_deref(), Some("Associated Press"));
+    }
+
+    #[test]
+    fn visible_byline_and_date() {
+        let html = r#"<html><head><title>Ein sehr langer Titel über etwas - Die Zeitung</title></head><body>
+            <nav><span class="author">Menu Person</span></nav>
+            <div class="wrap"><header><h1>Ein sehr langer Titel über etwas</h1>
+            <p class="byline">Von <a rel="author">Max Muster</a></p><span class="date">Freitag, 15. Oktober 2021</span></header>
+            <article id="a"><p>Text.</p></article></div>
+            <div class="comments"><span class="comment-author">Troll</span></div></body></html>"#;
+        let mut doc = parse_html(html);
+        let root = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.attr(n, "id") == Some("a"))
+            .unwrap();
+        doc.url = None;
+        let m = extract_metadata(&doc, Some(root));
+        assert_eq!(m.title.as_deref(), Some("Ein sehr langer Titel über etwas"));
+        assert_eq!(m.byline.as_deref(), Some("Max Muster"));
+        assert_eq!(m.published.as_deref(), Some("2021-10-15"));
+        assert_eq!(m.excerpt.as_deref(), Some("Text."));
+        let m = extract_metadata(&doc, None);
+        assert_eq!(m.byline.as_deref(), Some("Max Muster"));
+    }
+
+    #[test]
+    fn microdata_and_time() {
+        let m = meta(
+            r#"<html><head><title>Short</title></head><body><article>
+            <h1 itemprop="headline">A headline from microdata</h1>
+            <span itemprop="author" itemscope><span itemprop="name">Grace Hopper</span></span>
+            <time datetime="2020-02-03T10:00:00Z" pubdate>Feb 3</time></article></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("A headline from microdata"));
+        assert_eq!(m.byline.as_deref(), Some("Grace Hopper"));
+        assert_eq!(m.published.as_deref(), Some("2020-02-03T10:00:00Z"));
+    }
+
+    #[test]
+    fn hostile_pages_do_not_break_it() {
+        let deep = format!("<html><head><script type=\"application/ld+json\">{}</script></head><body>{}x</body></html>", "[".repeat(100_000), "<div class=author>".repeat(3_000));
+        let m = meta(&deep);
+        assert_eq!(m.byline, None);
+        let m = meta("<title>日本語のタイトル｜サイト</title><p class=date>2021年10月15日</p>");
+        assert_eq!(m.published.as_deref(), Some("2021-10-15"));
+    }
+}
