@@ -1,1 +1,267 @@
+//! WebAssembly bindings of the Decant core: a thin layer that turns the live DOM into the
+//! core's snapshot, measures the few nodes the core asks about, and hands back the analysis
+//! with node ids (the JS side maps ids back to elements with [`Page::element`]).
+//!
+//! Errors are thrown as JS `Error`s carrying a stable `code` property.
 
+use decant_core::dom::{Attr, Document, LiveStyle, NodeId, Position};
+use decant_core::Engine;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Node types of the DOM standard.
+const ELEMENT_NODE: u16 = 1;
+const TEXT_NODE: u16 = 3;
+const CDATA_SECTION_NODE: u16 = 4;
+
+/// Installs the panic hook so a bug shows a Rust message in the console, not a bare trap.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// A JS `Error` with a stable `code`.
+fn error(code: &str, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    let _ = js_sys::Reflect::set(&e, &"code".into(), &code.into());
+    e.into()
+}
+
+/// One page under analysis: the snapshot, the engine and the id → DOM node table.
+#[wasm_bindgen]
+pub struct Page {
+    engine: Engine,
+    /// The document is rendered (has a window): computed style and geometry mean something.
+    live: bool,
+    nodes: Vec<Option<web_sys::Node>>,
+    ids: js_sys::Map,
+}
+
+#[wasm_bindgen]
+impl Page {
+    /// Snapshots a live document (or any DOM node: the subtree below it).
+    #[wasm_bindgen(constructor)]
+    pub fn new(root: &JsValue) -> Result<Page, JsValue> {
+        let root: web_sys::Node = root
+            .clone()
+            .dyn_into()
+            .map_err(|_| error("bad-argument", "expected a Document or a DOM Node"))?;
+        let mut page = Page {
+            engine: Engine::new(Document::new()),
+            live: true,
+            nodes: vec![None],
+            ids: js_sys::Map::new(),
+        };
+        let mut doc = Document::new();
+        let owner = root
+            .dyn_ref::<web_sys::Document>()
+            .cloned()
+            .or_else(|| root.owner_document());
+        // A document from DOMParser has no window and no layout: inline styles are all we know.
+        page.live = owner.is_some_and(|d| d.default_view().is_some());
+        if let Some(d) = root.dyn_ref::<web_sys::Document>() {
+            doc.url = d.url().ok();
+            page.ids.set(&root, &JsValue::from(0));
+            page.nodes[0] = Some(root.clone());
+            let mut child = root.first_child();
+            while let Some(c) = child {
+                page.add_subtree(&mut doc, NodeId::ROOT, &c);
+                child = c.next_sibling();
+            }
+        } else {
+            page.add_subtree(&mut doc, NodeId::ROOT, &root);
+        }
+        page.engine = Engine::new(doc);
+        let probes = page.engine.style_probes();
+        page.measure(&probes);
+        Ok(page)
+    }
+
+    /// Full analysis: `{article, blocks, fixes}` with node ids.
+    pub fn analyze(&mut self) -> Result<JsValue, JsValue> {
+        let analysis = self.engine.analyze();
+        serde_wasm_bindgen::to_value(&analysis).map_err(|e| error("internal", &e.to_string()))
+    }
+
+    /// Adds nodes inserted into the page since the snapshot (their parents must be known) and
+    /// analyses just them: `{blocks, fixes}`. Unknown or already known nodes are skipped.
+    #[wasm_bindgen(js_name = analyzeAdded)]
+    pub fn analyze_added(&mut self, added: js_sys::Array) -> Result<JsValue, JsValue> {
+        let mut roots = Vec::new();
+        let mut doc = std::mem::take(self.engine.document_mut());
+        for v in added.iter() {
+            let Ok(node) = v.dyn_into::<web_sys::Node>() else {
+                continue;
+            };
+            if self.ids.has(&node) {
+                continue;
+            }
+            let Some(parent) = node.parent_node() else {
+                continue;
+            };
+            let Some(pid) = self.id_of(&parent) else {
+                continue;
+            };
+            if let Some(id) = self.add_subtree(&mut doc, NodeId(pid), &node) {
+                roots.push(id);
+            }
+        }
+        *self.engine.document_mut() = doc;
+        let mut probes = Vec::new();
+        for &r in &roots {
+            probes.extend(self.engine.probes_under(r));
+        }
+        self.measure(&probes);
+        let delta = self.engine.analyze_added(&roots);
+        serde_wasm_bindgen::to_value(&delta).map_err(|e| error("internal", &e.to_string()))
+    }
+
+    /// The DOM node behind a node id.
+    pub fn element(&self, id: u32) -> Option<web_sys::Node> {
+        self.nodes.get(id as usize).cloned().flatten()
+    }
+
+    /// The id of a DOM node in this snapshot, if it is in it.
+    #[wasm_bindgen(js_name = idOf)]
+    pub fn id_of(&self, node: &web_sys::Node) -> Option<u32> {
+        self.ids.get(node).as_f64().map(|f| f as u32)
+    }
+}
+
+impl Page {
+    fn remember(&mut self, id: NodeId, node: &web_sys::Node) {
+        let i = id.index();
+        if self.nodes.len() <= i {
+            self.nodes.resize(i + 1, None);
+        }
+        self.nodes[i] = Some(node.clone());
+        self.ids.set(node, &JsValue::from(id.0));
+    }
+
+    /// Copies `node` and its subtree under `parent`, iteratively. Returns the new id.
+    fn add_subtree(&mut self, doc: &mut Document, parent: NodeId, node: &web_sys::Node) -> Option<NodeId> {
+        let mut first = None;
+        // (dom node, snapshot parent)
+        let mut stack: Vec<(web_sys::Node, NodeId)> = vec![(node.clone(), parent)];
+        while let Some((n, p)) = stack.pop() {
+            let id = match n.node_type() {
+                ELEMENT_NODE => {
+                    let el: &web_sys::Element = n.unchecked_ref();
+                    let name = el.local_name();
+                    let attrs = read_attrs(el);
+                    let id = doc.create_element(&name, attrs);
+                    doc.append(p, id);
+                    self.remember(id, &n);
+                    // Keep script text only where metadata lives (JSON-LD): page scripts can
+                    // be megabytes and are never content.
+                    let keep_children = match name.as_str() {
+                        "script" => el
+                            .get_attribute("type")
+                            .is_some_and(|t| t.contains("ld+json")),
+                        "style" | "noscript" | "template" => false,
+                        _ => true,
+                    };
+                    if keep_children {
+                        let mut kids = Vec::new();
+                        let mut c = n.first_child();
+                        while let Some(k) = c {
+                            c = k.next_sibling();
+                            kids.push(k);
+                        }
+                        for k in kids.into_iter().rev() {
+                            stack.push((k, id));
+                        }
+                    }
+                    id
+                }
+                TEXT_NODE | CDATA_SECTION_NODE => {
+                    let text = n.node_value().unwrap_or_default();
+                    let id = doc.create_text(&text);
+                    doc.append(p, id);
+                    self.remember(id, &n);
+                    id
+                }
+                _ => continue,
+            };
+            if first.is_none() {
+                first = Some(id);
+            }
+        }
+        first
+    }
+
+    /// Fills computed style and geometry for the nodes the core asked about.
+    fn measure(&mut self, ids: &[NodeId]) {
+        if !self.live {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let vw = window.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let vh = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        for &id in ids {
+            let Some(Some(node)) = self.nodes.get(id.index()) else {
+                continue;
+            };
+            let Some(el) = node.dyn_ref::<web_sys::Element>() else {
+                continue;
+            };
+            let Ok(Some(cs)) = window.get_computed_style(el) else {
+                continue;
+            };
+            let style = live_style(&cs, el, vw, vh);
+            self.engine.set_style(id, style);
+        }
+    }
+}
+
+fn read_attrs(el: &web_sys::Element) -> Vec<Attr> {
+    let map = el.attributes();
+    let n = map.length();
+    let mut out = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        if let Some(a) = map.item(i) {
+            out.push(Attr {
+                name: a.local_name().to_ascii_lowercase(),
+                value: a.value(),
+            });
+        }
+    }
+    out
+}
+
+fn live_style(cs: &web_sys::CssStyleDeclaration, el: &web_sys::Element, vw: f64, vh: f64) -> LiveStyle {
+    let get = |p: &str| cs.get_property_value(p).unwrap_or_default();
+    let position = match get("position").as_str() {
+        "fixed" => Position::Fixed,
+        "sticky" => Position::Sticky,
+        "absolute" => Position::Absolute,
+        "relative" => Position::Relative,
+        _ => Position::Static,
+    };
+    let rect = el.get_bounding_client_rect();
+    let coverage = if vw > 0.0 && vh > 0.0 {
+        let w = (rect.right().min(vw) - rect.left().max(0.0)).max(0.0);
+        let h = (rect.bottom().min(vh) - rect.top().max(0.0)).max(0.0);
+        ((w * h) / (vw * vh)) as f32
+    } else {
+        0.0
+    };
+    let overflow = format!("{} {}", get("overflow-x"), get("overflow-y"));
+    let overflow_hidden = overflow.contains("hidden") || overflow.contains("clip");
+    let max_height = get("max-height");
+    LiveStyle {
+        position,
+        z_index: get("z-index").parse().unwrap_or(0),
+        viewport_coverage: coverage,
+        hidden: get("display") == "none"
+            || get("visibility") == "hidden"
+            || (rect.width() == 0.0 && rect.height() == 0.0),
+        overflow_hidden,
+        blurred: get("filter").contains("blur(") || get("backdrop-filter").contains("blur("),
+        no_select: get("user-select") == "none" || get("-webkit-user-select") == "none",
+        height_clipped: overflow_hidden && max_height != "none" && !max_height.is_empty(),
+        gradient: get("background-image").contains("gradient("),
+    }
+}

@@ -1,0 +1,79 @@
+// Shared e2e plumbing: a static server on 127.0.0.1 and Chromium with the built extension.
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, extname, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".css": "text/css",
+};
+
+/**
+ * Serves `dir` on 127.0.0.1. `headers(path)` may add response headers (e.g. a CSP).
+ * Every request is recorded in `requests`.
+ */
+export async function serve(dir, headers = () => ({})) {
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url);
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const file = join(dir, path.endsWith("/") ? path + "index.html" : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] || "application/octet-stream",
+      ...headers(path),
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Chromium with dist/chrome loaded; returns { context, extensionId }. */
+export async function launchWithExtension() {
+  const ext = join(ROOT, "dist", "chrome");
+  if (!existsSync(join(ext, "manifest.json"))) {
+    throw new Error("dist/chrome is missing: run `make build` first");
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "decant-e2e-"));
+  const context = await chromium.launchPersistentContext(dataDir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent("serviceworker", { timeout: 15000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker };
+}
+
+/** Plain Chromium (no extension), for tests of pkg/ in a page. */
+export async function launchPlain() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}

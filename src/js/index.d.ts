@@ -1,0 +1,133 @@
+/** Every label the core can give. */
+export type Label =
+  | "article"
+  | "paywall"
+  | "aggregator"
+  | "consent"
+  | "newsletter"
+  | "app-banner"
+  | "related"
+  | "ad"
+  | "nav";
+
+/** Stable reason codes. */
+export type ReasonCode =
+  | "phrase"
+  | "vendor_token"
+  | "class_token"
+  | "landmark"
+  | "fixed_position"
+  | "covers_viewport"
+  | "high_z_index"
+  | "dialog_role"
+  | "backdrop"
+  | "fade"
+  | "email_form"
+  | "call_to_action"
+  | "link_dense"
+  | "inside_article"
+  | "short_text"
+  | "next_article"
+  | "article_score";
+
+/** One piece of evidence. */
+export interface Reason {
+  code: ReasonCode;
+  /** A short human phrase. */
+  detail: string;
+}
+
+/** A flagged block. */
+export interface Block {
+  /** Node id in the analysed snapshot. */
+  node: number;
+  label: Label;
+  /** 0..1 */
+  confidence: number;
+  reasons: Reason[];
+  /** The reasons as one sentence. */
+  message: string;
+  /** A CSS path to the element. */
+  path: string;
+  /** The start of the block's text. */
+  preview: string;
+  /** The element itself. */
+  element: Element | null;
+}
+
+/** A change to an element that stays visible. */
+export interface Fix {
+  node: number;
+  kind: "scroll-lock" | "blur" | "no-select" | "height-clip";
+  path: string;
+  classes: string[];
+  detail: string;
+  element: Element | null;
+}
+
+/** The article found on the page. */
+export interface Article {
+  node: number;
+  path: string;
+  article_text: string;
+  article_html: string;
+  word_count: number;
+  reading_minutes: number;
+  element: Element | null;
+}
+
+/** What `analyzeDocument` and `analyzeHtml` return. */
+export interface Analysis {
+  /** `null` when the page is not an article. */
+  article: Article | null;
+  blocks: Block[];
+  fixes: Fix[];
+}
+
+/** Options of the analysis calls. */
+export interface Options {
+  /** Labels `cleanup` acts on (default: DEFAULT_LABELS). */
+  labels?: Label[];
+  /** Summary length. */
+  length?: "short" | "medium" | "long" | "auto";
+  /** Language hint, ISO 639-1. */
+  lang?: string;
+}
+
+/** The handle `cleanup` returns. */
+export interface CleanupHandle {
+  analysis: Analysis;
+  /** Blocks currently hidden. */
+  hidden: Block[];
+  /** Fixes applied. */
+  fixes: Fix[];
+  /** Shows one hidden block again and keeps it shown. */
+  show(block: Block): void;
+  /** Analyses nodes added to the page from now on (MutationObserver). */
+  observe(): void;
+  /** Stops observing. */
+  disconnect(): void;
+  /** Restores exactly what was there. */
+  undo(): void;
+}
+
+/** An error with a stable code. */
+export class DecantError extends Error {
+  code: "bad-argument" | "not-initialized" | "detached" | "internal" | "init-failed";
+}
+
+/** Every label. */
+export const LABELS: readonly Label[];
+/** Labels hidden by default. */
+export const DEFAULT_LABELS: readonly Label[];
+
+/** Loads the WASM core; idempotent. */
+export function init(
+  input?: string | URL | Response | ArrayBuffer | WebAssembly.Module,
+): Promise<void>;
+/** Analyses a live document. */
+export function analyzeDocument(doc?: Document, options?: Options): Analysis;
+/** Analyses an HTML string via DOMParser. */
+export function analyzeHtml(html: string, options?: Options): Analysis;
+/** Hides the clutter reversibly. */
+export function cleanup(doc?: Document, options?: Options): CleanupHandle;

@@ -1,0 +1,299 @@
+// Decant's JavaScript API: a small layer over the WASM core (decant_wasm.js).
+// Public names (init, analyzeDocument, analyzeHtml, cleanup, summarize, DecantError, LABELS,
+// DEFAULT_LABELS) are a stable interface: extend, never rename.
+
+import wasmInit, { Page } from "./decant_wasm.js";
+
+/** Every label the core can give, article included. */
+export const LABELS = Object.freeze([
+  "article",
+  "paywall",
+  "aggregator",
+  "consent",
+  "newsletter",
+  "app-banner",
+  "related",
+  "ad",
+  "nav",
+]);
+
+/** Labels `cleanup` hides unless told otherwise. */
+export const DEFAULT_LABELS = Object.freeze([
+  "paywall",
+  "aggregator",
+  "consent",
+  "newsletter",
+  "app-banner",
+]);
+
+/** An error with a stable `code`: "bad-argument", "not-initialized", "detached", "internal". */
+export class DecantError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "DecantError";
+    this.code = code;
+  }
+}
+
+let ready = null;
+let initialized = false;
+
+/**
+ * Loads the WASM core. Idempotent: later calls return the first call's promise.
+ * @param {string|URL|Response|ArrayBuffer|WebAssembly.Module} [input] where the .wasm is;
+ *   defaults to decant_wasm_bg.wasm next to this file.
+ */
+export function init(input) {
+  if (!ready) {
+    const arg = input === undefined ? undefined : { module_or_path: input };
+    ready = wasmInit(arg).then(
+      () => {
+        initialized = true;
+      },
+      (e) => {
+        ready = null;
+        throw new DecantError("init-failed", `could not load the Decant core: ${e && e.message}`);
+      },
+    );
+  }
+  return ready;
+}
+
+function requireInit() {
+  if (!initialized) {
+    throw new DecantError("not-initialized", "call and await init() first");
+  }
+}
+
+/** Runs a core call, turning a trap or a thrown core error into a DecantError. */
+function guarded(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DecantError) throw e;
+    if (e && typeof e.code === "string") throw new DecantError(e.code, e.message);
+    // A trap leaves the instance unusable: reload it on the next init().
+    ready = null;
+    initialized = false;
+    throw new DecantError("internal", `Decant core failed: ${e && e.message}`);
+  }
+}
+
+function checkDocument(doc) {
+  if (!doc || typeof doc !== "object" || doc.nodeType !== 9) {
+    throw new DecantError("bad-argument", "expected a Document");
+  }
+  if (!doc.documentElement) {
+    throw new DecantError("detached", "the document has no root element");
+  }
+}
+
+/** Adds `element` references next to node ids. */
+function withElements(page, result) {
+  for (const b of result.blocks) b.element = page.element(b.node);
+  for (const f of result.fixes) f.element = page.element(f.node);
+  if (result.article) result.article.element = page.element(result.article.node);
+  return result;
+}
+
+/**
+ * Analyses a document: the article, the clutter blocks (labels, confidences, reasons,
+ * elements) and the page fixes.
+ * @param {Document} [doc=document]
+ */
+export function analyzeDocument(doc = globalThis.document, options = {}) {
+  requireInit();
+  checkDocument(doc);
+  void options;
+  return guarded(() => {
+    const page = new Page(doc);
+    try {
+      return withElements(page, page.analyze());
+    } finally {
+      page.free();
+    }
+  });
+}
+
+/**
+ * Analyses an HTML string, parsed by the browser's DOMParser (no layout, so only inline
+ * styles are known).
+ * @param {string} html
+ */
+export function analyzeHtml(html, options = {}) {
+  requireInit();
+  if (typeof html !== "string") {
+    throw new DecantError("bad-argument", "expected an HTML string");
+  }
+  if (typeof DOMParser === "undefined") {
+    throw new DecantError("bad-argument", "analyzeHtml needs a DOMParser (a browser or a DOM shim)");
+  }
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  return analyzeDocument(doc, options);
+}
+
+const STYLE_ID = "decant-style";
+const HIDDEN_ATTR = "data-decant-hidden";
+const FIX_ATTR = "data-decant-fix";
+const CSS = `[${HIDDEN_ATTR}]{display:none!important}
+html[${FIX_ATTR}~="scroll"],body[${FIX_ATTR}~="scroll"]{overflow:auto!important;overflow-y:auto!important;height:auto!important}
+html[${FIX_ATTR}~="unfix"],body[${FIX_ATTR}~="unfix"]{position:static!important}
+[${FIX_ATTR}~="unblur"]{filter:none!important;-webkit-filter:none!important;backdrop-filter:none!important}
+[${FIX_ATTR}~="select"]{user-select:text!important;-webkit-user-select:text!important}
+[${FIX_ATTR}~="unclip"]{max-height:none!important;height:auto!important;overflow:visible!important}`;
+
+const FIX_TOKENS = {
+  "scroll-lock": ["scroll"],
+  blur: ["unblur"],
+  "no-select": ["select"],
+  "height-clip": ["unclip"],
+};
+const INLINE_OVERRIDES = {
+  scroll: [
+    ["overflow", "auto"],
+    ["overflow-y", "auto"],
+  ],
+  unfix: [["position", "static"]],
+  unblur: [["filter", "none"]],
+  select: [["user-select", "text"]],
+  unclip: [
+    ["max-height", "none"],
+    ["overflow", "visible"],
+  ],
+};
+
+/**
+ * Hides the clutter of a document, reversibly, and lifts the page fixes.
+ * @returns a handle: `hidden` (the hidden blocks), `fixes`, `analysis`, `undo()`,
+ *   `show(block)`, `observe()` / `disconnect()` for nodes added later.
+ */
+export function cleanup(doc = globalThis.document, options = {}) {
+  requireInit();
+  checkDocument(doc);
+  const labels = new Set(options.labels || DEFAULT_LABELS);
+  const page = guarded(() => new Page(doc));
+  const analysis = withElements(
+    page,
+    guarded(() => page.analyze()),
+  );
+  /** element → original `style` attribute (null when absent), for exact undo. */
+  const savedStyle = new Map();
+  /** element → original data-decant-fix attribute. */
+  const savedFix = new Map();
+  const hidden = [];
+  const fixes = [];
+  const shownByUser = new Set();
+  let styleEl = null;
+  let observer = null;
+  let undone = false;
+
+  function ensureStyle() {
+    if (styleEl && styleEl.isConnected) return;
+    styleEl = doc.createElement("style");
+    styleEl.id = STYLE_ID;
+    styleEl.textContent = CSS;
+    (doc.head || doc.documentElement).appendChild(styleEl);
+  }
+
+  function hide(block) {
+    const el = block.element;
+    if (!el || el.nodeType !== 1 || !labels.has(block.label) || shownByUser.has(el)) return;
+    if (el === doc.documentElement || el === doc.body) return;
+    ensureStyle();
+    el.setAttribute(HIDDEN_ATTR, block.label);
+    hidden.push(block);
+  }
+
+  function applyFix(fix) {
+    const el = fix.element;
+    if (!el || el.nodeType !== 1) return;
+    const tokens = [...(FIX_TOKENS[fix.kind] || [])];
+    if (fix.kind === "scroll-lock" && /position: fixed/.test(fix.detail)) tokens.push("unfix");
+    if (!tokens.length) return;
+    ensureStyle();
+    if (!savedFix.has(el)) savedFix.set(el, el.getAttribute(FIX_ATTR));
+    const have = new Set((el.getAttribute(FIX_ATTR) || "").split(/\s+/).filter(Boolean));
+    tokens.forEach((t) => have.add(t));
+    el.setAttribute(FIX_ATTR, [...have].join(" "));
+    // Inline `!important` beats any stylesheet: override inline, remembering the original.
+    const inline = el.getAttribute("style") || "";
+    if (/!important/i.test(inline) || tokens.some((t) => inlineBlocks(el, t))) {
+      if (!savedStyle.has(el)) savedStyle.set(el, el.getAttribute("style"));
+      for (const t of tokens) {
+        for (const [prop, value] of INLINE_OVERRIDES[t] || []) {
+          el.style.setProperty(prop, value, "important");
+        }
+      }
+    }
+    fixes.push(fix);
+  }
+
+  function inlineBlocks(el, token) {
+    return (INLINE_OVERRIDES[token] || []).some(([prop]) => el.style.getPropertyValue(prop));
+  }
+
+  function apply(result) {
+    for (const b of result.blocks) if (b.label !== "article") hide(b);
+    for (const f of result.fixes) applyFix(f);
+  }
+
+  apply(analysis);
+
+  const handle = {
+    analysis,
+    hidden,
+    fixes,
+    /** Shows one hidden block again (and keeps it shown). */
+    show(block) {
+      const el = block && block.element;
+      if (!el) return;
+      shownByUser.add(el);
+      el.removeAttribute(HIDDEN_ATTR);
+      const i = hidden.indexOf(block);
+      if (i >= 0) hidden.splice(i, 1);
+    },
+    /** Analyses nodes added from now on and hides what they bring. */
+    observe() {
+      if (observer || undone) return;
+      const View = doc.defaultView || globalThis;
+      observer = new View.MutationObserver((records) => {
+        const added = [];
+        for (const r of records) {
+          for (const n of r.addedNodes) if (n !== styleEl) added.push(n);
+        }
+        if (added.length) {
+          const delta = withElements(
+            page,
+            guarded(() => page.analyzeAdded(added)),
+          );
+          apply(delta);
+        }
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true });
+    },
+    disconnect() {
+      if (observer) observer.disconnect();
+      observer = null;
+    },
+    /** Restores exactly what was there. */
+    undo() {
+      if (undone) return;
+      undone = true;
+      handle.disconnect();
+      for (const b of hidden) b.element.removeAttribute(HIDDEN_ATTR);
+      hidden.length = 0;
+      for (const [el, value] of savedFix) {
+        if (value === null) el.removeAttribute(FIX_ATTR);
+        else el.setAttribute(FIX_ATTR, value);
+      }
+      for (const [el, value] of savedStyle) {
+        if (value === null) el.removeAttribute("style");
+        else el.setAttribute("style", value);
+      }
+      if (styleEl) styleEl.remove();
+      styleEl = null;
+      page.free();
+    },
+  };
+  return handle;
+}
