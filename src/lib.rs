@@ -265,3 +265,6 @@ fn live_style(cs: &web_sys::CssStyleDeclaration, el: &web_sys::Element, vw: f64,
         gradient: get("background-image").contains("gradient("),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -45,7 +45,9 @@ export async function update(change) {
 
 /** Whether cleanup is on for `host`: the most specific site entry wins, then the default. */
 export function enabledFor(settings, host) {
-  const parts = String(host || "").toLowerCase().split(".");
+  const parts = String(host || "")
+    .toLowerCase()
+    .split(".");
   for (let i = 0; i < parts.length - 1; i++) {
     const h = parts.slice(i).join(".");
     if (h in settings.sites) return settings.sites[h];

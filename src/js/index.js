@@ -126,7 +126,10 @@ export function analyzeHtml(html, options = {}) {
     throw new DecantError("bad-argument", "expected an HTML string");
   }
   if (typeof DOMParser === "undefined") {
-    throw new DecantError("bad-argument", "analyzeHtml needs a DOMParser (a browser or a DOM shim)");
+    throw new DecantError(
+      "bad-argument",
+      "analyzeHtml needs a DOMParser (a browser or a DOM shim)",
+    );
   }
   const doc = new DOMParser().parseFromString(html, "text/html");
   return analyzeDocument(doc, options);

@@ -1,0 +1,70 @@
+# Decant: one entry point. `make demo` and `make test` set up what a fresh machine lacks.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+CARGO_NATIVE := cargo build --quiet --profile native -p decant-cli
+DECANT := target/native/decant
+WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+
+.PHONY: help setup build cli pkg ext demo test lint test-native test-wasm test-e2e lint-ext \
+	eval eval-detect eval-extract eval-summary bench serve-example clean
+
+help:
+	@echo "make demo   build, then run the CLI on examples/aggregator.html"
+	@echo "make test   every test (fmt, clippy, native, wasm in Chromium, e2e, web-ext lint, JS lint)"
+	@echo "make setup  install what this machine lacks (idempotent)"
+	@echo "make build  pkg/ (npm package), the CLI, dist/chrome and dist/firefox"
+	@echo "make eval   evaluation on the dev set and ../shared/corpus"
+	@echo "make bench  benchmarks, written to bench/RESULTS.md"
+
+setup:
+	@scripts/setup.sh
+
+build: setup cli pkg ext
+
+cli:
+	$(CARGO_NATIVE)
+
+pkg:
+	scripts/build-pkg.sh
+
+ext: pkg
+	node scripts/build-ext.mjs
+
+demo: setup cli
+	@$(DECANT) analyze examples/aggregator.html
+
+test: setup build lint test-native test-wasm test-e2e lint-ext
+	@echo "make test: all passed"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --quiet --workspace --all-targets --features decant-core/html -- -D warnings
+	cargo clippy --quiet -p decant-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
+	eslint .
+	prettier --check .
+
+test-native:
+	cargo test --workspace --features decant-core/html
+
+test-wasm:
+	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown -p decant-wasm
+
+test-e2e:
+	node --test --test-concurrency=1 e2e/
+
+lint-ext:
+	web-ext lint --source-dir dist/firefox --self-hosted=false --output text
+
+eval: eval-detect
+
+eval-detect: cli
+	node eval/detect.mjs
+
+serve-example: pkg
+	node scripts/serve-example.mjs
+
+clean:
+	rm -rf target pkg dist
