@@ -1,5 +1,28 @@
 //! String clean-up shared by the metadata sources: whitespace, entities, bylines, titles, URLs.
 
+/// Readability's similarity of `b` to `a`: the share of `b`'s token text that also occurs in
+/// `a` (1.0 = every token of `b` is in `a`).
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    let toks = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (ta, tb) = (toks(a), toks(b));
+    let total: usize = tb.iter().map(|t| t.len() + 1).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let uniq: usize = tb
+        .iter()
+        .filter(|t| !ta.contains(t))
+        .map(|t| t.len() + 1)
+        .sum();
+    1.0 - uniq as f64 / total as f64
+}
+
 /// Collapses whitespace runs to one space and trims.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -167,29 +190,57 @@ fn word_count(s: &str) -> usize {
 /// Title separators, each surrounded by spaces in a title.
 const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·', '•', ':'];
 
-/// Splits a title at its separators (`" | "`, `" - "`, `" — "`, `": "`, ...): the parts and
-/// the separators between them.
-fn split_title(t: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut start = 0;
+/// The separators of a title (`" | "`, `" - "`, `" — "`, `": "`, ...) as byte ranges.
+fn separators(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     let chars: Vec<(usize, char)> = t.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let spaced_before = k > 0 && chars[k - 1].1 == ' ';
         let spaced_after = chars.get(k + 1).is_some_and(|&(_, n)| n == ' ');
-        let is_sep =
-            SEPARATORS.contains(&c) && spaced_after && (spaced_before || c == ':') && i > start;
-        if is_sep {
-            let end = if spaced_before { i - 1 } else { i };
-            parts.push(&t[start..end]);
-            start = i + c.len_utf8();
+        if SEPARATORS.contains(&c) && spaced_after && (spaced_before || c == ':') && k > 1 {
+            let start = if spaced_before { i - 1 } else { i };
+            out.push((start, i + c.len_utf8() + 1));
         }
     }
-    parts.push(&t[start..]);
+    out
+}
+
+/// Splits a title at its separators.
+fn split_title(t: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (a, b) in separators(t) {
+        if a >= start {
+            parts.push(&t[start..a]);
+            start = b;
+        }
+    }
+    parts.push(&t[start.min(t.len())..]);
     parts
         .into_iter()
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// The longest part of a title before or after one of its separators that a page heading
+/// repeats exactly (the heading confirms where the headline ends).
+pub fn heading_confirmed(title: &str, headings: &[String]) -> Option<String> {
+    let mut best: Option<(usize, bool, &str)> = None;
+    for (a, b) in separators(title) {
+        for (cand, prefix) in [
+            (title[..a].trim(), true),
+            (title[b.min(title.len())..].trim(), false),
+        ] {
+            if !cand.is_empty() && headings.iter().any(|h| h == cand) {
+                let key = (cand.len(), prefix, cand);
+                if best.is_none_or(|bk| (key.0, key.1) > (bk.0, bk.1)) {
+                    best = Some(key);
+                }
+            }
+        }
+    }
+    best.map(|(_, _, c)| c.to_string())
 }
 
 /// Removes a site name from either end of a title (`"Headline | Site"`, `"Site: Headline"`),
@@ -268,9 +319,8 @@ pub fn heuristic_title(orig: &str, headings: &[String], h1s: &[String]) -> Strin
         || orig.contains(" \\ ");
     let mut cur = orig.clone();
     if parts.len() >= 2 && has_spaced_sep {
-        // Any heading equal to a part wins outright.
-        if let Some(p) = parts.iter().find(|p| headings.iter().any(|h| h == *p)) {
-            return p.to_string();
+        if let Some(h) = heading_confirmed(&orig, headings) {
+            return h;
         }
         let last = parts[parts.len() - 1];
         cur = title_prefix_before_last(&orig, last).to_string();

@@ -35,25 +35,23 @@ fn types(v: &Value) -> impl Iterator<Item = &str> {
         .filter_map(Value::as_str)
 }
 
-/// 3 for article types, 1 for web pages, 0 otherwise.
+/// 4 for article types, 3 for other written works, 2 for media, 1 for web pages, 0 otherwise.
 fn type_rank(v: &Value) -> u8 {
     let mut best = 0;
     for t in types(v) {
         let t = t.rsplit(['/', ':']).next().unwrap_or(t);
-        let r = if t.ends_with("Article")
-            || t.ends_with("Posting")
-            || matches!(
-                t,
-                "Report"
-                    | "Review"
-                    | "Blog"
-                    | "Recipe"
-                    | "HowTo"
-                    | "VideoObject"
-                    | "Episode"
-                    | "PodcastEpisode"
-            ) {
+        let r = if t.ends_with("Article") || t.ends_with("Posting") || t == "Blog" {
+            4
+        } else if matches!(
+            t,
+            "Report" | "Review" | "Recipe" | "HowTo" | "CreativeWork" | "Thesis" | "Book"
+        ) {
             3
+        } else if matches!(
+            t,
+            "VideoObject" | "AudioObject" | "Episode" | "PodcastEpisode" | "Clip"
+        ) {
+            2
         } else if t.ends_with("Page") {
             1
         } else {
@@ -79,6 +77,9 @@ fn objects(root: &Value) -> Vec<(usize, &Value)> {
             Value::Object(members) => {
                 out.push((d, v));
                 for (k, m) in members {
+                    if k == "@context" {
+                        continue;
+                    }
                     // A graph's members are top-level objects of their own.
                     let nd = if k == "@graph" { d } else { d + 1 };
                     if matches!(m, Value::Array(_) | Value::Object(_)) {
@@ -169,11 +170,11 @@ pub fn extract(docs: &[Value]) -> JsonLd {
     let best = all
         .iter()
         .filter(|(_, o)| type_rank(o) > 0)
-        .min_by_key(|(d, o)| (3 - type_rank(o), *d));
+        .min_by_key(|(d, o)| (4 - type_rank(o), *d));
     let Some(&(_, art)) = best else {
         return out;
     };
-    out.is_article = type_rank(art) == 3;
+    out.is_article = type_rank(art) >= 3;
     out.headline = string(art.get("headline"));
     out.name = string(art.get("name"));
     let mut authors = Vec::new();

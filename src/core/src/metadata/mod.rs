@@ -68,8 +68,9 @@ const MAX_SHORT_TEXT_NODES: usize = 400;
 /// Everything one walk of the document collects.
 #[derive(Default)]
 struct Collected {
-    /// (normalised key, content) of `<meta>` elements, in document order.
-    metas: Vec<(String, String)>,
+    /// (normalised key, content, from a `property` attribute) of `<meta>` elements, in
+    /// document order.
+    metas: Vec<(String, String, bool)>,
     html_lang: Option<String>,
     html_dir: Option<String>,
     body_dir: Option<String>,
@@ -91,22 +92,32 @@ struct Collected {
 }
 
 impl Collected {
+    /// The first non-empty value of `key`; `property` metas (Open Graph, RDFa) before `name`
+    /// ones when both give the key.
     fn meta(&self, key: &str) -> Option<&str> {
-        self.metas
+        let mut found = self
+            .metas
             .iter()
-            .find(|(k, v)| k == key && !v.trim().is_empty())
-            .map(|(_, v)| v.as_str())
+            .filter(|(k, v, _)| k == key && !v.trim().is_empty());
+        let first = found.next()?;
+        if first.2 {
+            return Some(&first.1);
+        }
+        Some(found.find(|m| m.2).unwrap_or(first).1.as_str())
     }
 
     fn first_meta(&self, keys: &[&str]) -> Option<&str> {
         keys.iter().find_map(|k| self.meta(k))
     }
 
-    fn all_metas<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    /// Every value of `key` (repeated author metas), from `property` metas when there are some.
+    fn all_metas<'a>(&'a self, key: &'a str) -> Vec<&'a str> {
+        let any_prop = self.metas.iter().any(|(k, _, p)| *p && k == key);
         self.metas
             .iter()
-            .filter(move |(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .filter(|(k, _, p)| k == key && (*p || !any_prop))
+            .map(|(_, v, _)| v.as_str())
+            .collect()
     }
 }
 
@@ -153,6 +164,16 @@ const BYLINE_HINTS: &[&str] = &[
     "auteur",
     "creator",
 ];
+/// True when a lower-case class/id list names a byline ("authorization" does not).
+fn byline_hint(ci: &str) -> bool {
+    BYLINE_HINTS.iter().any(|h| {
+        ci.match_indices(h).any(|(i, _)| {
+            let rest = &ci[i + h.len()..];
+            !(rest.starts_with("iz") || rest.starts_with("it") || rest.starts_with("is"))
+        })
+    })
+}
+
 const DATE_HINTS: &[&str] = &[
     "date",
     "time",
@@ -214,19 +235,25 @@ fn collect(doc: &Document) -> Collected {
                 }
                 if let Some(p) = e.attr("property") {
                     for t in p.split_ascii_whitespace().take(8) {
-                        c.metas.push((meta_key(t), content.to_string()));
+                        c.metas.push((meta_key(t), content.to_string(), true));
                     }
                 }
                 if let Some(n) = e.attr("name") {
-                    c.metas.push((meta_key(n), content.to_string()));
+                    c.metas.push((meta_key(n), content.to_string(), false));
                 }
                 if let Some(n) = e.attr("itemprop") {
-                    c.metas
-                        .push((format!("itemprop:{}", meta_key(n)), content.to_string()));
+                    c.metas.push((
+                        format!("itemprop:{}", meta_key(n)),
+                        content.to_string(),
+                        false,
+                    ));
                 }
                 if let Some(n) = e.attr("http-equiv") {
-                    c.metas
-                        .push((format!("http-equiv:{}", meta_key(n)), content.to_string()));
+                    c.metas.push((
+                        format!("http-equiv:{}", meta_key(n)),
+                        content.to_string(),
+                        false,
+                    ));
                 }
                 continue;
             }
@@ -285,8 +312,9 @@ fn collect(doc: &Document) -> Collected {
         if !in_body {
             continue;
         }
+        // Inline-hidden elements are not candidates themselves; their subtree is still read
+        // (a stray unclosed hidden wrapper would otherwise hide the whole article).
         if is_hidden(doc, id) {
-            walk.skip_children();
             continue;
         }
         if let Some(ip) = e.attr("itemprop") {
@@ -296,8 +324,7 @@ fn collect(doc: &Document) -> Collected {
         }
         let ci = lower_class_id(doc, id);
         let rel_author = e.attr("rel").is_some_and(|r| has_token(r, "author"));
-        if c.bylines.len() < MAX_CANDIDATES
-            && (rel_author || (!ci.is_empty() && BYLINE_HINTS.iter().any(|h| ci.contains(h))))
+        if c.bylines.len() < MAX_CANDIDATES && (rel_author || (!ci.is_empty() && byline_hint(&ci)))
         {
             c.bylines.push(id);
         }
@@ -345,31 +372,43 @@ fn short_text(doc: &Document, id: NodeId, max: usize) -> Option<String> {
 /// How far up an element's ancestors we look (bounds work on very deep trees).
 const MAX_ANCESTORS: usize = 48;
 
-/// True when `id` sits in page chrome or comments: nav, footer, aside, or a comment/related
-/// block.
+/// True when `id` sits in page chrome or comments: nav, aside, a footer that is not the
+/// article's own, or a comment/related/sidebar block.
 fn in_chrome(doc: &Document, id: NodeId) -> bool {
-    std::iter::once(id)
+    let mut footer = false;
+    for a in std::iter::once(id)
         .chain(doc.ancestors(id))
         .take(MAX_ANCESTORS)
-        .any(|a| {
-            let tag = doc.tag(a);
-            if matches!(tag, "nav" | "footer" | "aside") {
-                return true;
-            }
-            let ci = lower_class_id(doc, a);
-            [
-                "comment",
-                "related",
-                "sidebar",
-                "widget",
-                "teaser",
-                "recommend",
-                "footer",
-                "promo",
-            ]
-            .iter()
-            .any(|h| ci.contains(h))
-        })
+    {
+        let tag = doc.tag(a);
+        if matches!(tag, "nav" | "aside") {
+            return true;
+        }
+        if matches!(tag, "article" | "main") {
+            // An article's own footer carries its byline and date.
+            footer = false;
+            continue;
+        }
+        let ci = lower_class_id(doc, a);
+        if tag == "footer" || ci.contains("footer") {
+            footer = true;
+        }
+        if [
+            "comment",
+            "related",
+            "sidebar",
+            "widget",
+            "teaser",
+            "recommend",
+            "promo",
+        ]
+        .iter()
+        .any(|h| ci.contains(h))
+        {
+            return true;
+        }
+    }
+    footer
 }
 
 /// True when `id` is inside `root` or in the header region just before it (inside one of its
@@ -387,22 +426,77 @@ fn near_root(doc: &Document, root: NodeId, id: NodeId) -> bool {
     id < root && ups.iter().any(|u| chain.contains(u))
 }
 
-/// The text of a byline element: its `itemprop=name` part when it has one.
+/// The first line of an element's visible text: text up to the first `<br>` or block
+/// boundary that follows some text (a byline's date usually sits on the next line).
+fn first_line(doc: &Document, id: NodeId, max: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut walk = doc.descendants(id);
+    let mut visited = 0;
+    while let Some(n) = walk.next() {
+        visited += 1;
+        if visited > MAX_SHORT_TEXT_NODES || out.len() > max * 4 + 64 {
+            return None;
+        }
+        match &doc.node(n).data {
+            NodeData::Text(t) => {
+                out.push_str(t);
+                out.push(' ');
+            }
+            NodeData::Element(e) if n != id => {
+                if crate::dom::is_non_content(&e.name) || is_hidden(doc, n) {
+                    walk.skip_children();
+                } else if matches!(
+                    e.name.as_str(),
+                    "br" | "div" | "p" | "li" | "time" | "abbr" | "ul" | "dd" | "dt"
+                ) && out.chars().any(char::is_alphabetic)
+                    && clean_byline(&out).is_some()
+                {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let t = collapse_ws(&out);
+    (t.chars().count() <= max).then_some(t)
+}
+
+/// The text of a byline element: its `itemprop=name` (or name-classed, or author-link) part
+/// when it has one, else its first line.
 fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
-    let name = doc.descendants(id).skip(1).take(200).find(|&n| {
+    let part = doc.descendants(id).skip(1).take(200).find(|&n| {
         doc.attr(n, "itemprop")
             .is_some_and(|p| has_token(p, "name"))
     });
-    if let Some(n) = name {
+    let part = part.or_else(|| {
+        doc.descendants(id).skip(1).take(200).find(|&n| {
+            let ci = lower_class_id(doc, n);
+            let link = doc.tag(n) == "a"
+                && (doc.attr(n, "rel").is_some_and(|r| has_token(r, "author"))
+                    || doc.attr(n, "href").is_some_and(|h| {
+                        let h = h.to_ascii_lowercase();
+                        [
+                            "/author", "/autor", "/auteur", "/writer", "/people/", "/profile",
+                        ]
+                        .iter()
+                        .any(|p| h.contains(p))
+                    }));
+            link || ci.split_ascii_whitespace().any(|t| {
+                t == "fn" || t.ends_with("name") || t.ends_with("author-link") || t == "author"
+            })
+        })
+    });
+    if let Some(n) = part {
         if let Some(t) = doc
             .attr(n, "content")
             .and_then(tidy)
             .or_else(|| short_text(doc, n, MAX_BYLINE_CHARS))
+            .filter(|t| clean_byline(t).is_some())
         {
             return Some(t);
         }
     }
-    short_text(doc, id, MAX_BYLINE_CHARS)
+    first_line(doc, id, MAX_BYLINE_CHARS)
 }
 
 /// A visible byline text is a name, not a date line or a label.
@@ -590,18 +684,26 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
                 .and_then(tidy)
                 .or_else(|| short_text(doc, n, 400))
         });
+    // JSON-LD `name` and `headline` can disagree (one may be a subtitle or a description):
+    // keep the one the `<title>` confirms, `name` when neither or both are.
+    let ld_title = match (ld.headline.clone(), ld.name.clone()) {
+        (Some(h), Some(n)) if h != n => {
+            let t = c.title_tag.as_deref().unwrap_or("");
+            let hm = clean::text_similarity(&h, t) > 0.75;
+            let nm = clean::text_similarity(&n, t) > 0.75;
+            Some(if hm && !nm { h } else { n })
+        }
+        (h, n) => h.or(n),
+    }
+    .filter(|_| ld.is_article);
     let meta_titles = [
-        ld.headline.clone(),
-        ld.name.clone().filter(|_| ld.is_article),
+        ld_title,
         c.first_meta(&[
-            "og:title",
             "dc:title",
             "dcterms:title",
             "dcterm:title",
+            "og:title",
             "twitter:title",
-        ])
-        .and_then(tidy),
-        c.first_meta(&[
             "parsely-title",
             "sailthru:title",
             "citation_title",
@@ -647,6 +749,7 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
         keys.iter().find_map(|k| {
             let names: Vec<String> = c
                 .all_metas(k)
+                .into_iter()
                 .filter(|v| !is_url(v))
                 .filter_map(clean_byline)
                 .collect();
