@@ -60,8 +60,10 @@ lint-ext:
 
 eval: eval-detect
 
-eval-detect: cli
-	node eval/detect.mjs
+CORPUS ?= ../shared/corpus
+
+eval-detect:
+	cargo run --quiet --profile native -p decant-core --features html --example eval_detect -- --corpus $(CORPUS)
 
 serve-example: pkg
 	node scripts/serve-example.mjs
