@@ -150,7 +150,12 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         })
         .to_string();
     let lower = s.to_lowercase();
+    let only_labels = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| LABEL_WORDS.contains(&w));
     if s.is_empty()
+        || only_labels
         || s.chars().count() > 100
         || is_url(&s)
         || !s.chars().any(char::is_alphabetic)
@@ -162,6 +167,73 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         return None;
     }
     Some(s)
+}
+
+/// Words that label a byline or date line rather than name anyone.
+const LABEL_WORDS: &[&str] = &[
+    "posted",
+    "published",
+    "publié",
+    "publiziert",
+    "veröffentlicht",
+    "am",
+    "on",
+    "by",
+    "von",
+    "le",
+    "el",
+    "il",
+    "em",
+    "op",
+    "written",
+    "updated",
+    "aktualisiert",
+    "date",
+    "datum",
+    "in",
+    "at",
+    "um",
+    "filed",
+    "under",
+    "author",
+    "autor",
+    "auteur",
+    "from",
+    "the",
+    "de",
+    "par",
+    "por",
+    "di",
+    "door",
+];
+
+/// The name after a " by " (" von ", " par ", ...) inside a meta line such as
+/// "Posted on 3 May 2021 by Jane Doe in News": "Jane Doe" (up to a following " in "/" on "/"|").
+pub fn after_by(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        // Case mapping changed byte lengths; positions would not line up.
+        return None;
+    }
+    let markers = [
+        " by ", " von ", " par ", " por ", " door ", " di ", "by ", "von ",
+    ];
+    let (pos, m) = markers
+        .iter()
+        .filter_map(|m| lower.find(m).map(|p| (p, m)))
+        .filter(|(p, m)| *p == 0 || m.starts_with(' '))
+        .min_by_key(|(p, _)| *p)?;
+    let rest = &line[pos + m.len()..];
+    let lower_rest = &lower[pos + m.len()..];
+    let end = [
+        " in ", " on ", " am ", " le ", " | ", " · ", " • ", " - ", " – ", ",",
+    ]
+    .iter()
+    .filter_map(|e| lower_rest.find(e))
+    .min()
+    .unwrap_or(rest.len());
+    let name = rest[..end].trim();
+    (!name.is_empty() && name.split_whitespace().count() <= 5).then(|| name.to_string())
 }
 
 /// Joins author names with ", ", dropping duplicates.
@@ -188,7 +260,7 @@ fn word_count(s: &str) -> usize {
 }
 
 /// Title separators, each surrounded by spaces in a title.
-const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '·', '•', ':'];
+const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '›', '·', '•', ':'];
 
 /// The separators of a title (`" | "`, `" - "`, `" — "`, `": "`, ...) as byte ranges.
 fn separators(t: &str) -> Vec<(usize, usize)> {
@@ -453,6 +525,16 @@ mod tests {
         );
         assert_eq!(clean_byline("https://x.com/jane"), None);
         assert_eq!(clean_byline("By"), None);
+        assert_eq!(clean_byline("Posted on"), None);
+        assert_eq!(
+            after_by("Posted on 3 May 2021 by Jane Doe in News").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            after_by("Veröffentlicht am 3. Mai von Max Muster | 2 Kommentare").as_deref(),
+            Some("Max Muster")
+        );
+        assert_eq!(after_by("Nothing here"), None);
         assert_eq!(
             clean_byline("Associated Press").as_deref(),
             Some("Associated Press")

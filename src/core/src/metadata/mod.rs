@@ -89,6 +89,8 @@ struct Collected {
     bylines: Vec<NodeId>,
     /// Elements whose class/id say date/time/published.
     dates: Vec<NodeId>,
+    /// Post meta lines ("Posted on ... by ..."), read for a byline only after a "by".
+    meta_lines: Vec<NodeId>,
 }
 
 impl Collected {
@@ -174,6 +176,17 @@ fn byline_hint(ci: &str) -> bool {
     })
 }
 
+const META_LINE_HINTS: &[&str] = &[
+    "meta",
+    "posted",
+    "submitted",
+    "post-info",
+    "entry-info",
+    "postinfo",
+    "vcard",
+    "credit",
+];
+
 const DATE_HINTS: &[&str] = &[
     "date",
     "time",
@@ -187,7 +200,10 @@ const DATE_HINTS: &[&str] = &[
     "post-meta",
     "article-meta",
     "meta-info",
+    "postmeta",
+    "meta",
     "info",
+    "submitted",
 ];
 
 fn is_hidden(doc: &Document, id: NodeId) -> bool {
@@ -328,6 +344,12 @@ fn collect(doc: &Document) -> Collected {
         {
             c.bylines.push(id);
         }
+        if c.meta_lines.len() < MAX_CANDIDATES
+            && !ci.is_empty()
+            && META_LINE_HINTS.iter().any(|h| ci.contains(h))
+        {
+            c.meta_lines.push(id);
+        }
         if c.dates.len() < MAX_CANDIDATES
             && !ci.is_empty()
             && DATE_HINTS.iter().any(|h| ci.contains(h))
@@ -397,7 +419,6 @@ fn in_chrome(doc: &Document, id: NodeId) -> bool {
             "comment",
             "related",
             "sidebar",
-            "widget",
             "teaser",
             "recommend",
             "promo",
@@ -728,10 +749,11 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
         .filter_map(|&h| short_text(doc, h, 400))
         .filter(|t| !t.is_empty())
         .collect();
+    let confirmed = |t: &str| clean::heading_confirmed(t, &headings);
     m.title = meta_titles
         .into_iter()
         .flatten()
-        .map(|t| clean::strip_site_name(&t, &sites))
+        .map(|t| confirmed(&t).unwrap_or_else(|| clean::strip_site_name(&t, &sites)))
         .find(|t| !generic_title(t, &sites[..sites.len().min(3)]))
         .or_else(|| {
             let t = c.title_tag.as_deref()?;
@@ -802,6 +824,15 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             .filter_map(|&n| byline_text(doc, n))
             .filter_map(|t| clean_byline(&t))
             .find(|t| plausible_byline(t))
+    })
+    .or_else(|| {
+        c.meta_lines
+            .iter()
+            .filter(|&&n| near(n) && !in_chrome(doc, n))
+            .filter_map(|&n| short_text(doc, n, 200))
+            .filter_map(|t| clean::after_by(&t))
+            .filter_map(|t| clean_byline(&t))
+            .find(|t| plausible_byline(t))
     });
 
     // Dates.
@@ -852,10 +883,23 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
                 .copied()
                 .filter(|&t| near(t) && !in_chrome(doc, t))
                 .collect();
+            let class_has = |t: NodeId, w: &[&str]| {
+                let ci = lower_class_id(doc, t);
+                w.iter().any(|h| ci.contains(h))
+            };
             times
                 .iter()
                 .find(|&&t| doc.attr(t, "pubdate").is_some())
-                .or_else(|| times.first())
+                .or_else(|| {
+                    times
+                        .iter()
+                        .find(|&&t| class_has(t, &["publish", "entry-date"]))
+                })
+                .or_else(|| {
+                    times
+                        .iter()
+                        .find(|&&t| !class_has(t, &["updated", "modified", "changed"]))
+                })
                 .and_then(|&t| element_date(doc, t))
         })
         .or_else(|| {
