@@ -22,6 +22,28 @@ const DOMINANCE: f32 = 1.6;
 /// Text up to this length counts phrase evidence fully; longer text is discounted by how much
 /// of it the phrases cover (an article paragraph quoting a prompt is not a prompt).
 const SHORT_TEXT_CHARS: u32 = 160;
+/// Longer text keeps at least this many characters' worth of phrase credit (consent dialogs
+/// and sign-up boxes explain themselves at some length).
+const LONG_TEXT_CREDIT_CHARS: f32 = 250.0;
+/// Inside the article, a block longer than this with no structural or class evidence must be
+/// mostly prompt phrases (an article paragraph quoting a prompt is not a prompt).
+const ARTICLE_PROSE_CHARS: u32 = 200;
+const MIN_PROMPT_DENSITY_IN_ARTICLE: f32 = 0.3;
+/// Words whose whole-text appearance marks an ad slot's label.
+const AD_MARKERS: &[&str] = &[
+    "advertisement",
+    "ad",
+    "ads",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
+    "広告",
+    "sponsored",
+];
 /// Largest block flagged on phrase evidence alone; vendor tokens or a link-dense rail allow
 /// more.
 const MAX_PROMPT_CHARS: u32 = 1_800;
@@ -327,6 +349,17 @@ fn describe_style(style: &LiveStyle, ev: &mut Evidence) -> f32 {
     w
 }
 
+fn tag_name(doc: &Document, id: NodeId) -> &str {
+    doc.tag(id)
+}
+
+/// Whether `id` has a heading (h1–h6) among its first few descendants.
+fn has_heading(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id)
+        .take(12)
+        .any(|n| matches!(doc.tag(n), "h2" | "h3" | "h4" | "h5" | "h6" | "header"))
+}
+
 /// Weighs the evidence for element `id`.
 fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Evidence {
     let s = stats.get(id);
@@ -337,7 +370,9 @@ fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Eviden
     let discount = if s.chars <= SHORT_TEXT_CHARS {
         1.0
     } else {
-        (s.hit_density() * 3.0).min(1.0)
+        (s.hit_density() * 3.0)
+            .max(LONG_TEXT_CREDIT_CHARS / s.chars as f32)
+            .min(1.0)
     };
     for label in Label::CLUTTER {
         let w = s.hit(label) as f32;
@@ -380,17 +415,52 @@ fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Eviden
             detail: format!("{} button(s)", s.buttons),
         });
     }
-    let link_dense = s.links >= 3 && s.link_density() >= 0.5;
-    if link_dense && ev.scores[Label::Related.clutter_index().unwrap_or(0)] > 0.0 {
+    let link_dense = s.links >= 2 && s.link_density() >= 0.5 && s.chars >= 20;
+    if link_dense {
+        let detail = format!(
+            "{} links, {:.0}% link text",
+            s.links,
+            s.link_density() * 100.0
+        );
+        let outside = ctx
+            .article
+            .is_none_or(|a| !doc.contains(id, a) && !doc.contains(a, id));
+        let rail = [Label::Related, Label::Nav, Label::Ad]
+            .into_iter()
+            .filter(|l| l.clutter_index().is_some_and(|i| ev.scores[i] > 0.0))
+            .max_by(|a, b| {
+                let (i, j) = (
+                    a.clutter_index().unwrap_or(0),
+                    b.clutter_index().unwrap_or(0),
+                );
+                ev.scores[i].total_cmp(&ev.scores[j])
+            });
+        match rail {
+            Some(label) => ev.add(label, 2.0, ReasonCode::LinkDense, detail),
+            // A headed list of links next to the article is a rail of teasers.
+            None if outside && has_heading(doc, id) => {
+                ev.add(Label::Related, 3.0, ReasonCode::LinkDense, detail)
+            }
+            None => {}
+        }
+    }
+    // A block whose whole text is "Advertisement" is an ad slot's label.
+    if s.chars > 0 && s.chars <= 40 {
+        let text = crate::text::lower(&doc.text_content(id));
+        let mut words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .peekable();
+        if words.peek().is_some() && words.all(|w| AD_MARKERS.contains(&w)) {
+            ev.add(Label::Ad, 3.0, ReasonCode::Phrase, "ad slot label".into());
+        }
+    }
+    if matches!(tag_name(doc, id), "amp-ad" | "amp-embed" | "amp-sticky-ad") {
         ev.add(
-            Label::Related,
-            2.0,
-            ReasonCode::LinkDense,
-            format!(
-                "{} links, {:.0}% link text",
-                s.links,
-                s.link_density() * 100.0
-            ),
+            Label::Ad,
+            4.0,
+            ReasonCode::VendorToken,
+            format!("<{}>", doc.tag(id)),
         );
     }
     // Landmarks: site chrome.
@@ -510,6 +580,23 @@ fn judge(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Option
     }
     // Prose-like blocks need their phrases to dominate, whatever the class names say.
     if s.paragraphs >= 2 && s.para_chars >= 400 && s.hit_density() < 0.15 && !link_dense {
+        return None;
+    }
+    // Inside the article, prose quoting a prompt is not a prompt.
+    let in_article = ctx.article.is_some_and(|a| a != id && doc.contains(a, id));
+    let structural = ev
+        .reasons
+        .iter()
+        .any(|(l, r)| *l == label && r.code != ReasonCode::Phrase)
+        || !ev
+            .generic
+            .iter()
+            .all(|r| r.code == ReasonCode::InsideArticle);
+    if in_article
+        && !structural
+        && s.chars > ARTICLE_PROSE_CHARS
+        && s.hit_density() < MIN_PROMPT_DENSITY_IN_ARTICLE
+    {
         return None;
     }
     // Phrase-only evidence for labels whose words are common in prose needs short text.

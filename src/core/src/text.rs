@@ -94,8 +94,13 @@ fn tokens(lowered: &str) -> Vec<(usize, usize)> {
             if start.is_none() {
                 start = Some(i);
             }
-        } else if let Some(s) = start.take() {
-            out.push((s, i));
+        } else {
+            if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+            if ch == '*' {
+                out.push((i, i + 1));
+            }
         }
     }
     if let Some(s) = start {
@@ -152,9 +157,33 @@ fn matcher() -> &'static Matcher {
             }
         }
         for list in by_first.values_mut() {
+            // Longest first; a wildcard phrase counts as longer than its literal tokens.
             list.sort_by_key(|(_, t)| std::cmp::Reverse(t.len()));
         }
         Matcher { by_first, cjk }
+    })
+}
+
+/// Most tokens a `*` in a phrase stands for.
+const MAX_GAP: usize = 4;
+
+/// Whether phrase tokens `ptoks` match the text tokens from `i`; returns the index after the
+/// match. A `*` token stands for 1..=[`MAX_GAP`] tokens (at most one per phrase).
+fn match_at(low: &str, toks: &[(usize, usize)], i: usize, ptoks: &[String]) -> Option<usize> {
+    let eq = |p: &String, t: (usize, usize)| p == &low[t.0..t.1];
+    let Some(star) = ptoks.iter().position(|t| t == "*") else {
+        let end = i + ptoks.len();
+        return (end <= toks.len() && ptoks.iter().zip(&toks[i..]).all(|(p, &t)| eq(p, t)))
+            .then_some(end);
+    };
+    let (head, tail) = (&ptoks[..star], &ptoks[star + 1..]);
+    if i + head.len() > toks.len() || !head.iter().zip(&toks[i..]).all(|(p, &t)| eq(p, t)) {
+        return None;
+    }
+    (1..=MAX_GAP).find_map(|gap| {
+        let from = i + head.len() + gap;
+        let end = from + tail.len();
+        (end <= toks.len() && tail.iter().zip(&toks[from..]).all(|(p, &t)| eq(p, t))).then_some(end)
     })
 }
 
@@ -166,29 +195,23 @@ pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
     let mut i = 0;
     while i < toks.len() {
         let (s, e) = toks[i];
-        let mut step = 1;
+        let mut next = i + 1;
         if let Some(cands) = m.by_first.get(&low[s..e]) {
             for (idx, ptoks) in cands {
-                if i + ptoks.len() <= toks.len()
-                    && ptoks
-                        .iter()
-                        .zip(&toks[i..])
-                        .all(|(p, &(ts, te))| p == &low[ts..te])
-                {
+                if let Some(end) = match_at(&low, &toks, i, ptoks) {
                     let (_, label, weight) = PHRASES[*idx];
-                    let end = toks[i + ptoks.len() - 1].1;
                     out.push(PhraseHit {
                         phrase: *idx,
                         label,
                         weight,
-                        chars: low[s..end].chars().count(),
+                        chars: low[s..toks[end - 1].1].chars().count(),
                     });
-                    step = ptoks.len();
+                    next = end;
                     break;
                 }
             }
         }
-        i += step;
+        i = next;
     }
     if low.chars().any(is_cjk) {
         for &idx in &m.cjk {
@@ -225,6 +248,12 @@ mod tests {
             phrases("Get all your news in one place. 100’s of premium titles."),
             ["get all your news in one place", "100's of premium titles"]
         );
+    }
+
+    #[test]
+    fn wildcards_span_a_few_words() {
+        assert_eq!(phrases("Follow The Gridline on X"), ["follow * on"]);
+        assert!(phrases("Follow the long and winding road home on foot").is_empty());
     }
 
     #[test]
