@@ -146,7 +146,7 @@ fn has_token(list: &str, token: &str) -> bool {
 
 fn lower_class_id(doc: &Document, id: NodeId) -> String {
     let mut s = String::new();
-    for a in ["class", "id"] {
+    for a in ["class", "id", "data-testid"] {
         if let Some(v) = doc.attr(id, a) {
             s.push_str(&v.to_ascii_lowercase());
             s.push(' ');
@@ -339,7 +339,8 @@ fn collect(doc: &Document) -> Collected {
             }
         }
         let ci = lower_class_id(doc, id);
-        let rel_author = e.attr("rel").is_some_and(|r| has_token(r, "author"));
+        let rel_author =
+            e.attr("rel").is_some_and(|r| has_token(r, "author")) || e.name == "address";
         if c.bylines.len() < MAX_CANDIDATES && (rel_author || (!ci.is_empty() && byline_hint(&ci)))
         {
             c.bylines.push(id);
@@ -391,10 +392,25 @@ fn short_text(doc: &Document, id: NodeId, max: usize) -> Option<String> {
     (t.chars().count() <= max).then_some(t)
 }
 
+/// Most nodes looked at after the headline for a "By ..." line.
+const MAX_AFTER_HEADLINE: usize = 120;
+
+/// The node after `id` in document order, without entering `id`'s subtree.
+fn following(doc: &Document, mut id: NodeId) -> Option<NodeId> {
+    for _ in 0..MAX_ANCESTORS {
+        let n = doc.node(id);
+        if let Some(s) = n.next_sibling {
+            return Some(s);
+        }
+        id = n.parent?;
+    }
+    None
+}
+
 /// How far up an element's ancestors we look (bounds work on very deep trees).
 const MAX_ANCESTORS: usize = 48;
 
-/// True when `id` sits in page chrome or comments: nav, aside, a footer that is not the
+/// True when `id` sits in page chrome or comments: nav, a footer or aside that is not the
 /// article's own, or a comment/related/sidebar block.
 fn in_chrome(doc: &Document, id: NodeId) -> bool {
     let mut footer = false;
@@ -403,7 +419,7 @@ fn in_chrome(doc: &Document, id: NodeId) -> bool {
         .take(MAX_ANCESTORS)
     {
         let tag = doc.tag(a);
-        if matches!(tag, "nav" | "aside") {
+        if tag == "nav" {
             return true;
         }
         if matches!(tag, "article" | "main") {
@@ -412,7 +428,7 @@ fn in_chrome(doc: &Document, id: NodeId) -> bool {
             continue;
         }
         let ci = lower_class_id(doc, a);
-        if tag == "footer" || ci.contains("footer") {
+        if matches!(tag, "footer" | "aside") || ci.contains("footer") {
             footer = true;
         }
         if [
@@ -833,6 +849,49 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             .filter_map(|t| clean::after_by(&t))
             .filter_map(|t| clean_byline(&t))
             .find(|t| plausible_byline(t))
+    })
+    .or_else(|| {
+        // A "By ..." / "Posted by ..." line shortly after the headline.
+        let h1 = c
+            .headings
+            .iter()
+            .copied()
+            .find(|&h| doc.tag(h) == "h1" && near(h) && !in_chrome(doc, h))?;
+        let mut cur = following(doc, h1);
+        for _ in 0..MAX_AFTER_HEADLINE {
+            let n = cur?;
+            cur = doc.node(n).first_child.or_else(|| following(doc, n));
+            if !matches!(
+                doc.tag(n),
+                "p" | "span" | "div" | "small" | "address" | "li" | "em" | "strong" | "b" | "i"
+            ) {
+                continue;
+            }
+            let Some(t) = short_text(doc, n, 150) else {
+                continue;
+            };
+            let lower = t.to_lowercase();
+            let starts = [
+                "by ",
+                "von ",
+                "par ",
+                "por ",
+                "door ",
+                "posted by ",
+                "written by ",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p));
+            if let Some(name) = starts
+                .then(|| clean::after_by(&t))
+                .flatten()
+                .and_then(|n| clean_byline(&n))
+                .filter(|n| plausible_byline(n))
+            {
+                return Some(name);
+            }
+        }
+        None
     });
 
     // Dates.
