@@ -29,6 +29,9 @@ const LONG_TEXT_CREDIT_CHARS: f32 = 250.0;
 /// mostly prompt phrases (an article paragraph quoting a prompt is not a prompt).
 const ARTICLE_PROSE_CHARS: u32 = 200;
 const MIN_PROMPT_DENSITY_IN_ARTICLE: f32 = 0.3;
+/// Shorter blocks inside the article need a lower, but real, share of prompt phrases.
+const SHORT_PROSE_CHARS: u32 = 80;
+const MIN_PROMPT_DENSITY_SHORT: f32 = 0.2;
 /// Words whose whole-text appearance marks an ad slot's label.
 const AD_MARKERS: &[&str] = &[
     "advertisement",
@@ -357,7 +360,7 @@ fn tag_name(doc: &Document, id: NodeId) -> &str {
 fn has_heading(doc: &Document, id: NodeId) -> bool {
     doc.descendants(id)
         .take(12)
-        .any(|n| matches!(doc.tag(n), "h2" | "h3" | "h4" | "h5" | "h6" | "header"))
+        .any(|n| matches!(doc.tag(n), "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
 /// Weighs the evidence for element `id`.
@@ -438,7 +441,10 @@ fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Eviden
         match rail {
             Some(label) => ev.add(label, 2.0, ReasonCode::LinkDense, detail),
             // A headed list of links next to the article is a rail of teasers.
-            None if outside && has_heading(doc, id) => {
+            None if outside
+                && has_heading(doc, id)
+                && !matches!(tag_name(doc, id), "header" | "footer" | "nav") =>
+            {
                 ev.add(Label::Related, 3.0, ReasonCode::LinkDense, detail)
             }
             None => {}
@@ -466,9 +472,22 @@ fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Eviden
     // Landmarks: site chrome.
     let tag = doc.tag(id);
     let landmark_role = matches!(role, "navigation" | "banner" | "contentinfo");
-    if (matches!(tag, "nav" | "footer") || landmark_role || (tag == "header" && s.links >= 3))
-        && ctx.article.is_none_or(|a| !doc.contains(id, a))
-    {
+    // `<header>`/`<footer>` inside the article's own container are its headline and credits.
+    let in_content = doc
+        .ancestors(id)
+        .any(|a| matches!(doc.tag(a), "article" | "main") || doc.attr(a, "role") == Some("main"))
+        || ctx
+            .article
+            .and_then(|a| doc.node(a).parent)
+            .filter(|&p| !matches!(doc.tag(p), "body" | "html"))
+            .is_some_and(|p| doc.contains(p, id));
+    let sectioning = match tag {
+        "nav" => true,
+        "footer" => !in_content,
+        "header" => !in_content && s.links >= 3,
+        _ => false,
+    };
+    if (sectioning || landmark_role) && ctx.article.is_none_or(|a| !doc.contains(id, a)) {
         ev.add(
             Label::Nav,
             4.0,
@@ -594,8 +613,8 @@ fn judge(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Option
             .all(|r| r.code == ReasonCode::InsideArticle);
     if in_article
         && !structural
-        && s.chars > ARTICLE_PROSE_CHARS
-        && s.hit_density() < MIN_PROMPT_DENSITY_IN_ARTICLE
+        && ((s.chars > ARTICLE_PROSE_CHARS && s.hit_density() < MIN_PROMPT_DENSITY_IN_ARTICLE)
+            || (s.chars > SHORT_PROSE_CHARS && s.hit_density() < MIN_PROMPT_DENSITY_SHORT))
     {
         return None;
     }
@@ -790,7 +809,7 @@ pub fn find_layers(
         let style = style_of(doc, n);
         let covering = matches!(style.position, Position::Fixed | Position::Absolute)
             && style.viewport_coverage >= 0.9;
-        let (label, code, detail) = if covering || (tokens.overlay && !tokens.fade) {
+        let (label, code, detail) = if covering || (tokens.backdrop && !tokens.fade) {
             (
                 prompt_label,
                 ReasonCode::Backdrop,

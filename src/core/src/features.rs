@@ -114,6 +114,8 @@ pub struct TokenEvidence {
     pub overlay: bool,
     /// Fade words.
     pub fade: bool,
+    /// Backdrop words (backdrop, overlay, scrim, ...).
+    pub backdrop: bool,
 }
 
 /// Splits class/id values into lower-case words on `-`, `_`, digits and camelCase.
@@ -191,6 +193,9 @@ pub fn token_evidence(doc: &Document, id: NodeId) -> TokenEvidence {
         }
         if crate::lexicon::OVERLAY_WORDS.contains(&word.as_str()) {
             ev.overlay = true;
+        }
+        if crate::lexicon::BACKDROP_WORDS.contains(&word.as_str()) {
+            ev.backdrop = true;
         }
         if crate::lexicon::FADE_WORDS.contains(&word.as_str()) {
             ev.fade = true;

@@ -551,6 +551,11 @@ pub const CLASS_WORDS: &[(&str, Label)] = &[
     ("toolbar", Nav),
 ];
 
+/// Class/id words of empty layers that dim the page behind a prompt.
+pub const BACKDROP_WORDS: &[&str] = &[
+    "backdrop", "overlay", "scrim", "mask", "dimmer", "curtain", "shade", "underlay", "bg",
+];
+
 /// Class/id words of layers that sit over the page.
 pub const OVERLAY_WORDS: &[&str] = &[
     "modal",
