@@ -98,7 +98,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let doc = load(&opts.input)?;
             let analysis = Engine::new(doc).analyze();
             let text = if opts.json {
-                serde_json::to_string_pretty(&analysis).map_err(|e| Failure::Input(e.to_string()))?
+                serde_json::to_string_pretty(&analysis)
+                    .map_err(|e| Failure::Input(e.to_string()))?
             } else {
                 report::render(&analysis, &opts.input)
             };
@@ -111,7 +112,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
 fn write_out(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`decant mark x | head`) is not an error worth a message.
-    let _ = out.write_all(s.as_bytes()).and_then(|_| out.write_all(b"\n"));
+    let _ = out
+        .write_all(s.as_bytes())
+        .and_then(|_| out.write_all(b"\n"));
     Ok(())
 }
 

@@ -7,12 +7,29 @@ use decant_core::{Analysis, Label};
 /// Renders the analysis for a person reading a terminal.
 pub fn render(a: &Analysis, input: &str) -> String {
     let mut out = String::new();
-    let name = if input == "-" { "standard input" } else { input };
+    let name = if input == "-" {
+        "standard input"
+    } else {
+        input
+    };
     let _ = writeln!(out, "Decant report for {name}");
     let _ = writeln!(out);
     match &a.article {
         Some(art) => {
+            let m = &art.metadata;
             let _ = writeln!(out, "Article");
+            let field = |out: &mut String, name: &str, v: &Option<String>| {
+                if let Some(v) = v {
+                    let _ = writeln!(out, "  {name:<9} {v}");
+                }
+            };
+            field(&mut out, "title:", &m.title);
+            field(&mut out, "byline:", &m.byline);
+            field(&mut out, "published:", &m.published);
+            field(&mut out, "site:", &m.site_name);
+            field(&mut out, "source:", &m.source);
+            field(&mut out, "language:", &m.lang);
+            field(&mut out, "url:", &m.url);
             let _ = writeln!(out, "  root:     {}", art.path);
             let _ = writeln!(
                 out,
@@ -21,10 +38,17 @@ pub fn render(a: &Analysis, input: &str) -> String {
             );
         }
         None => {
-            let _ = writeln!(out, "Not an article: no block of the page reads as an article's prose.");
+            let _ = writeln!(
+                out,
+                "Not an article: no block of the page reads as an article's prose."
+            );
         }
     }
-    let clutter: Vec<_> = a.blocks.iter().filter(|b| b.label != Label::Article).collect();
+    let clutter: Vec<_> = a
+        .blocks
+        .iter()
+        .filter(|b| b.label != Label::Article)
+        .collect();
     let _ = writeln!(out);
     if clutter.is_empty() {
         let _ = writeln!(out, "Nothing to hide: no clutter found.");

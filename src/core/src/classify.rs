@@ -314,6 +314,9 @@ impl Evidence {
 /// Context the detector needs about the page.
 pub struct PageContext {
     pub article: Option<NodeId>,
+    /// The page is wrapped by an aggregator (its phrases add up across the page): its
+    /// subscription upsells are the platform's, not the publisher's paywall.
+    pub aggregator_page: bool,
     pub article_para_chars: u32,
     pub body: Option<NodeId>,
 }
@@ -502,6 +505,21 @@ fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Eviden
                 code: ReasonCode::InsideArticle,
                 detail: "interrupts the article".into(),
             });
+        }
+    }
+    if ctx.aggregator_page {
+        let (p, a) = (
+            Label::Paywall.clutter_index().unwrap_or(0),
+            Label::Aggregator.clutter_index().unwrap_or(0),
+        );
+        if ev.scores[a] > 0.0 && ev.scores[a] * 2.0 >= ev.scores[p] {
+            ev.scores[a] += ev.scores[p];
+            ev.scores[p] = 0.0;
+            for (l, _) in ev.reasons.iter_mut() {
+                if *l == Label::Paywall {
+                    *l = Label::Aggregator;
+                }
+            }
         }
     }
     if structure > 0.0 {
@@ -765,6 +783,9 @@ pub fn find_blocks(
     blocks
 }
 
+/// Aggregator phrase weight across a page above which the page is an aggregator's wrapper.
+pub const AGGREGATOR_PAGE_WEIGHT: u16 = 5;
+
 /// Empty layers (backdrops, fades) that belong to prompts already found.
 pub fn find_layers(
     doc: &Document,
@@ -772,7 +793,7 @@ pub fn find_layers(
     root: NodeId,
     ctx: &PageContext,
     blocks: &[Block],
-    flagged: &mut Vec<bool>,
+    flagged: &mut [bool],
 ) -> Vec<Block> {
     let prompt_label = blocks
         .iter()

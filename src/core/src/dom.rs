@@ -361,10 +361,12 @@ impl Document {
             match &self.node(n).data {
                 NodeData::Text(t) => out.push_str(t),
                 NodeData::Element(e) if is_non_content(&e.name) && n != id => walk.skip_children(),
-                NodeData::Element(e) if !is_inline(&e.name) => {
-                    if !out.is_empty() && !out.ends_with(char::is_whitespace) {
-                        out.push(' ');
-                    }
+                NodeData::Element(e)
+                    if !is_inline(&e.name)
+                        && !out.is_empty()
+                        && !out.ends_with(char::is_whitespace) =>
+                {
+                    out.push(' ');
                 }
                 _ => {}
             }
@@ -377,9 +379,30 @@ impl Document {
 pub fn is_inline(tag: &str) -> bool {
     matches!(
         tag,
-        "a" | "span" | "em" | "strong" | "b" | "i" | "u" | "s" | "small" | "sup" | "sub" | "abbr"
-            | "mark" | "code" | "time" | "q" | "cite" | "font" | "bdi" | "bdo" | "kbd" | "var"
-            | "dfn" | "data" | "wbr"
+        "a" | "span"
+            | "em"
+            | "strong"
+            | "b"
+            | "i"
+            | "u"
+            | "s"
+            | "small"
+            | "sup"
+            | "sub"
+            | "abbr"
+            | "mark"
+            | "code"
+            | "time"
+            | "q"
+            | "cite"
+            | "font"
+            | "bdi"
+            | "bdo"
+            | "kbd"
+            | "var"
+            | "dfn"
+            | "data"
+            | "wbr"
     )
 }
 

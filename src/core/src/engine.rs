@@ -14,6 +14,7 @@ use crate::classify::{self, PageContext};
 use crate::dom::{Document, LiveStyle, NodeId};
 use crate::extract;
 use crate::features::Stats;
+use crate::metadata::{extract_metadata, Metadata};
 use crate::model::{Block, Fix, Label, Reason, ReasonCode};
 use crate::text::word_count;
 
@@ -26,6 +27,9 @@ pub struct Article {
     /// The article's root element.
     pub node: NodeId,
     pub path: String,
+    /// Title, byline, dates, site, source, language, canonical URL, image, excerpt.
+    #[serde(flatten)]
+    pub metadata: Metadata,
     pub article_text: String,
     pub article_html: String,
     pub word_count: usize,
@@ -37,6 +41,8 @@ pub struct Article {
 pub struct Analysis {
     /// The article, or `None` when the page is not an article (home pages, listings).
     pub article: Option<Article>,
+    /// The page's metadata (also for pages that are not articles).
+    pub metadata: Metadata,
     /// Flagged blocks, the article's root first when there is one.
     pub blocks: Vec<Block>,
     pub fixes: Vec<Fix>,
@@ -126,6 +132,9 @@ impl Engine {
             // Protect the best prose candidate even when the page is not readerable.
             article: self.article,
             article_para_chars: self.article.map_or(0, |a| self.stats.get(a).para_chars),
+            aggregator_page: self.doc.body().is_some_and(|b| {
+                self.stats.get(b).hit(Label::Aggregator) >= classify::AGGREGATOR_PAGE_WEIGHT
+            }),
             body: self.doc.body(),
         }
     }
@@ -158,7 +167,10 @@ impl Engine {
         }
         self.fixes = classify::find_fixes(&self.doc, &self.stats, &ctx, &blocks);
         self.blocks = blocks;
-        let article = self.article_root().map(|root| self.article_info(root));
+        let metadata = extract_metadata(&self.doc, self.article_root());
+        let article = self
+            .article_root()
+            .map(|root| self.article_info(root, metadata.clone()));
         let mut all = Vec::with_capacity(self.blocks.len() + 1);
         if let Some(a) = &article {
             all.push(Block {
@@ -177,18 +189,20 @@ impl Engine {
         all.extend(self.blocks.iter().cloned());
         Analysis {
             article,
+            metadata,
             blocks: all,
             fixes: self.fixes.clone(),
         }
     }
 
-    fn article_info(&self, root: NodeId) -> Article {
+    fn article_info(&self, root: NodeId, metadata: Metadata) -> Article {
         let paras = extract::paragraphs(&self.doc, &self.stats, root, &self.flagged);
         let text = paras.join("\n\n");
         let words = word_count(&text);
         Article {
             node: root,
             path: classify::css_path(&self.doc, root),
+            metadata,
             article_html: extract::clean_html(&self.doc, &self.stats, root, &self.flagged),
             word_count: words,
             reading_minutes: if words == 0 {

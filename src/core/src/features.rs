@@ -370,11 +370,11 @@ impl Stats {
                         s.links += 1;
                         s.link_chars = s.chars;
                     }
-                    "p" | "pre" | "blockquote" => {
-                        if s.chars >= PARAGRAPH_MIN_CHARS && s.link_density() < 0.5 {
-                            s.paragraphs += 1;
-                            s.para_chars = s.chars;
-                        }
+                    "p" | "pre" | "blockquote"
+                        if s.chars >= PARAGRAPH_MIN_CHARS && s.link_density() < 0.5 =>
+                    {
+                        s.paragraphs += 1;
+                        s.para_chars = s.chars;
                     }
                     "form" => s.forms += 1,
                     "img" | "picture" | "video" | "iframe" => s.media += 1,

@@ -56,6 +56,8 @@ pub const PHRASES: &[(&str, Label, u8)] = &[
     ("per month", Paywall, 1),
     ("a month", Paywall, 1),
     ("cancel anytime", Paywall, 2),
+    ("cancel any time", Paywall, 2),
+    ("free trial", Paywall, 2),
     ("support our journalism", Paywall, 2),
     ("support independent journalism", Paywall, 2),
     ("make a contribution", Paywall, 2),
@@ -135,6 +137,8 @@ pub const PHRASES: &[(&str, Label, u8)] = &[
     ("この記事は", Paywall, 1),
     // --- aggregator chrome ---
     ("you're reading a preview", Aggregator, 3),
+    ("every premium title", Aggregator, 3),
+    ("premium title", Aggregator, 2),
     ("reading a preview from", Aggregator, 3),
     ("read the full story", Aggregator, 2),
     ("continue on", Aggregator, 2),

@@ -40,10 +40,10 @@ pub fn parse_inline(style: &str) -> LiveStyle {
             "z-index" => s.z_index = value.parse().unwrap_or(0),
             "display" if value == "none" => s.hidden = true,
             "visibility" if value == "hidden" => s.hidden = true,
-            "overflow" | "overflow-y" | "overflow-x" => {
-                if value.contains("hidden") || value.contains("clip") {
-                    s.overflow_hidden = true;
-                }
+            "overflow" | "overflow-y" | "overflow-x"
+                if value.contains("hidden") || value.contains("clip") =>
+            {
+                s.overflow_hidden = true
             }
             "filter" | "-webkit-filter" | "backdrop-filter" if value.contains("blur(") => {
                 s.blurred = true
