@@ -139,7 +139,12 @@ impl Page {
     }
 
     /// Copies `node` and its subtree under `parent`, iteratively. Returns the new id.
-    fn add_subtree(&mut self, doc: &mut Document, parent: NodeId, node: &web_sys::Node) -> Option<NodeId> {
+    fn add_subtree(
+        &mut self,
+        doc: &mut Document,
+        parent: NodeId,
+        node: &web_sys::Node,
+    ) -> Option<NodeId> {
         let mut first = None;
         // (dom node, snapshot parent)
         let mut stack: Vec<(web_sys::Node, NodeId)> = vec![(node.clone(), parent)];
@@ -198,8 +203,16 @@ impl Page {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let vw = window.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let vh = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let vw = window
+            .inner_width()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let vh = window
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
         for &id in ids {
             let Some(Some(node)) = self.nodes.get(id.index()) else {
                 continue;
@@ -231,7 +244,12 @@ fn read_attrs(el: &web_sys::Element) -> Vec<Attr> {
     out
 }
 
-fn live_style(cs: &web_sys::CssStyleDeclaration, el: &web_sys::Element, vw: f64, vh: f64) -> LiveStyle {
+fn live_style(
+    cs: &web_sys::CssStyleDeclaration,
+    el: &web_sys::Element,
+    vw: f64,
+    vh: f64,
+) -> LiveStyle {
     let get = |p: &str| cs.get_property_value(p).unwrap_or_default();
     let position = match get("position").as_str() {
         "fixed" => Position::Fixed,

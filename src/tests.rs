@@ -32,8 +32,14 @@ fn blocks(analysis: &wasm_bindgen::JsValue) -> Vec<(String, u32)> {
     js_sys::Array::from(&blocks)
         .iter()
         .map(|b| {
-            let label = js_sys::Reflect::get(&b, &"label".into()).unwrap().as_string().unwrap();
-            let node = js_sys::Reflect::get(&b, &"node".into()).unwrap().as_f64().unwrap() as u32;
+            let label = js_sys::Reflect::get(&b, &"label".into())
+                .unwrap()
+                .as_string()
+                .unwrap();
+            let node = js_sys::Reflect::get(&b, &"node".into())
+                .unwrap()
+                .as_f64()
+                .unwrap() as u32;
             (label, node)
         })
         .collect()
@@ -49,11 +55,20 @@ fn finds_a_fixed_wall_over_the_live_page() {
     let mut page = Page::new(&doc.into()).unwrap();
     let analysis = page.analyze().unwrap();
     let found = blocks(&analysis);
-    let wall = found.iter().find(|(l, _)| l == "paywall").expect("wall flagged");
+    let wall = found
+        .iter()
+        .find(|(l, _)| l == "paywall")
+        .expect("wall flagged");
     let el: web_sys::Element = page.element(wall.1).unwrap().dyn_into().unwrap();
     assert_eq!(el.id(), "wall");
     assert!(found.iter().any(|(l, n)| l == "article"
-        && page.element(*n).unwrap().dyn_into::<web_sys::Element>().unwrap().id() == "story"));
+        && page
+            .element(*n)
+            .unwrap()
+            .dyn_into::<web_sys::Element>()
+            .unwrap()
+            .id()
+            == "story"));
     root.remove();
 }
 

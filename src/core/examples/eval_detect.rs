@@ -161,7 +161,12 @@ fn devset(dir: &Path, verbose: bool) {
             }
         }
         let (doc, flagged) = analyze(doc);
-        let chars = |id: NodeId| text_of(&doc, id).chars().filter(|c| !c.is_whitespace()).count();
+        let chars = |id: NodeId| {
+            text_of(&doc, id)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        };
         // Text-chars of `a` that lie inside `b` (a inside b → all; b inside a → b's).
         let overlap = |a: NodeId, b: NodeId| -> usize {
             if doc.contains(b, a) {
@@ -185,16 +190,32 @@ fn devset(dir: &Path, verbose: bool) {
             clean_pages += 1;
         }
         for label in Label::CLUTTER {
-            let t: Vec<NodeId> = truth.iter().filter(|(_, l)| *l == label).map(|(n, _)| *n).collect();
-            let p: Vec<NodeId> = flagged.iter().filter(|(_, l)| *l == label).map(|(n, _)| *n).collect();
-            let c = per_label.entry(label).or_insert(Counts { tp: 0, fp: 0, fn_: 0 });
+            let t: Vec<NodeId> = truth
+                .iter()
+                .filter(|(_, l)| *l == label)
+                .map(|(n, _)| *n)
+                .collect();
+            let p: Vec<NodeId> = flagged
+                .iter()
+                .filter(|(_, l)| *l == label)
+                .map(|(n, _)| *n)
+                .collect();
+            let c = per_label.entry(label).or_insert(Counts {
+                tp: 0,
+                fp: 0,
+                fn_: 0,
+            });
             for &tn in &t {
                 if covered(tn, &p) {
                     c.tp += 1;
                 } else {
                     c.fn_ += 1;
                     if verbose {
-                        println!("  miss  {name}: {} {}", label.as_str(), decant_core::classify::css_path(&doc, tn));
+                        println!(
+                            "  miss  {name}: {} {}",
+                            label.as_str(),
+                            decant_core::classify::css_path(&doc, tn)
+                        );
                     }
                 }
             }
@@ -217,8 +238,11 @@ fn devset(dir: &Path, verbose: bool) {
         }
         // Article text lost: article text outside truth clutter, hidden by any flag.
         if let Some(&(art, _)) = truth.iter().find(|(_, l)| *l == Label::Article) {
-            let truth_clutter: HashSet<NodeId> =
-                truth.iter().filter(|(_, l)| *l != Label::Article).map(|(n, _)| *n).collect();
+            let truth_clutter: HashSet<NodeId> = truth
+                .iter()
+                .filter(|(_, l)| *l != Label::Article)
+                .map(|(n, _)| *n)
+                .collect();
             let (art_vis, _) = split_text_under(&doc, art, &truth_clutter);
             let all_flags: HashSet<NodeId> = flagged.iter().map(|(n, _)| *n).collect();
             let mut both = truth_clutter.clone();
@@ -226,18 +250,33 @@ fn devset(dir: &Path, verbose: bool) {
             let (kept, _) = split_text_under(&doc, art, &both);
             let a = art_vis.split_whitespace().count();
             let k = kept.split_whitespace().count();
-            let l = if a == 0 { 0.0 } else { (a.saturating_sub(k)) as f64 / a as f64 };
+            let l = if a == 0 {
+                0.0
+            } else {
+                (a.saturating_sub(k)) as f64 / a as f64
+            };
             losses.push((l, name.clone()));
         }
     }
-    println!("Dev set: {} pages (tests/devset, data-truth stripped before analysis)", files.len());
+    println!(
+        "Dev set: {} pages (tests/devset, data-truth stripped before analysis)",
+        files.len()
+    );
     println!("| label | truth | flagged ok | missed | false | precision | recall |");
     println!("| --- | --- | --- | --- | --- | --- | --- |");
     let (mut tp5, mut fp5, mut fn5) = (0, 0, 0);
     for label in Label::CLUTTER {
         let c = &per_label[&label];
-        let p = if c.tp + c.fp == 0 { 1.0 } else { c.tp as f64 / (c.tp + c.fp) as f64 };
-        let r = if c.tp + c.fn_ == 0 { 1.0 } else { c.tp as f64 / (c.tp + c.fn_) as f64 };
+        let p = if c.tp + c.fp == 0 {
+            1.0
+        } else {
+            c.tp as f64 / (c.tp + c.fp) as f64
+        };
+        let r = if c.tp + c.fn_ == 0 {
+            1.0
+        } else {
+            c.tp as f64 / (c.tp + c.fn_) as f64
+        };
         println!(
             "| {} | {} | {} | {} | {} | {:.3} | {:.3} |",
             label.as_str(),
@@ -309,13 +348,20 @@ struct LossReport {
     mean: f64,
 }
 
-fn loss_set(name: &'static str, pages: Vec<(String, Vec<u8>, String)>, labels: &[Label]) -> LossReport {
+fn loss_set(
+    name: &'static str,
+    pages: Vec<(String, Vec<u8>, String)>,
+    labels: &[Label],
+) -> LossReport {
     let mut losses = Vec::new();
     for (id, html, expected) in pages {
         let doc = decant_core::html::parse_html_bytes(&html);
         let (doc, flagged) = analyze(doc);
-        let roots: HashSet<NodeId> =
-            flagged.iter().filter(|(_, l)| labels.contains(l)).map(|(n, _)| *n).collect();
+        let roots: HashSet<NodeId> = flagged
+            .iter()
+            .filter(|(_, l)| labels.contains(l))
+            .map(|(n, _)| *n)
+            .collect();
         let (vis, hid) = split_text(&doc, &roots);
         losses.push((loss(&expected, &vis, &hid), id));
     }
@@ -349,7 +395,12 @@ fn readability_pages(corpus: &Path) -> Vec<(String, Vec<u8>, String)> {
     let dir = corpus.join("readability-test-pages");
     let mut out = Vec::new();
     let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|r| {
+            r.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_else(|_| Vec::new());
     names.sort();
     for p in names {
@@ -357,7 +408,11 @@ fn readability_pages(corpus: &Path) -> Vec<(String, Vec<u8>, String)> {
         let exp_html = std::fs::read(p.join("expected.html")).unwrap_or_default();
         let exp_doc = decant_core::html::parse_html_bytes(&exp_html);
         let expected = exp_doc.text_content(NodeId::ROOT);
-        out.push((p.file_name().unwrap().to_string_lossy().to_string(), src, expected));
+        out.push((
+            p.file_name().unwrap().to_string_lossy().to_string(),
+            src,
+            expected,
+        ));
     }
     out
 }
@@ -396,8 +451,11 @@ fn trafilatura(corpus: &Path, labels: &[Label], label_name: &str) {
         let html = read_maybe_gz(&dir.join("html").join(format!("{file}.gz")));
         let doc = decant_core::html::parse_html_bytes(&html);
         let (doc, flagged) = analyze(doc);
-        let roots: HashSet<NodeId> =
-            flagged.iter().filter(|(_, l)| labels.contains(l)).map(|(n, _)| *n).collect();
+        let roots: HashSet<NodeId> = flagged
+            .iter()
+            .filter(|(_, l)| labels.contains(l))
+            .map(|(n, _)| *n)
+            .collect();
         let (vis, hid) = split_text(&doc, &roots);
         let (vis, hid) = (collapse(&vis), collapse(&hid));
         let all = collapse(&format!("{vis} {hid}"));
@@ -435,7 +493,12 @@ fn trafilatura(corpus: &Path, labels: &[Label], label_name: &str) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let arg = |k: &str| args.iter().position(|a| a == k).and_then(|i| args.get(i + 1)).cloned();
+    let arg = |k: &str| {
+        args.iter()
+            .position(|a| a == k)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     let verbose = args.iter().any(|a| a == "--verbose");
     let devset_dir = arg("--devset").unwrap_or_else(|| "tests/devset".into());
     let corpus = PathBuf::from(arg("--corpus").unwrap_or_else(|| "../shared/corpus".into()));
@@ -446,9 +509,18 @@ fn main() {
     let all: Vec<Label> = Label::CLUTTER.to_vec();
     let rp = readability_pages(&corpus);
     let bp = benchmark_pages(&corpus);
-    for (labels, name) in [(&DEFAULT_HIDDEN[..], "default labels"), (&all[..], "all labels")] {
-        print_loss(&loss_set("readability-test-pages", rp.clone(), labels), name);
-        print_loss(&loss_set("article-extraction-benchmark", bp.clone(), labels), name);
+    for (labels, name) in [
+        (&DEFAULT_HIDDEN[..], "default labels"),
+        (&all[..], "all labels"),
+    ] {
+        print_loss(
+            &loss_set("readability-test-pages", rp.clone(), labels),
+            name,
+        );
+        print_loss(
+            &loss_set("article-extraction-benchmark", bp.clone(), labels),
+            name,
+        );
         trafilatura(&corpus, labels, name);
     }
 }
