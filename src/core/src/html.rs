@@ -214,7 +214,7 @@ mod tests {
     fn parses_and_recovers() {
         let d = parse_html("<title>T</title><p class=A>One<p>Two<template><p>hidden</template>");
         let body = d.body().expect("body is implied");
-        assert_eq!(d.text_content(body), "OneTwo");
+        assert_eq!(d.text_content(body), "One Two");
         let p = d.children(body).next().unwrap();
         assert_eq!(d.attr(p, "class"), Some("A"));
     }
