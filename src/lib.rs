@@ -107,10 +107,7 @@ impl Page {
             }
         }
         *self.engine.document_mut() = doc;
-        let mut probes = Vec::new();
-        for &r in &roots {
-            probes.extend(self.engine.probes_under(r));
-        }
+        let probes = self.engine.attach(&roots);
         self.measure(&probes);
         let delta = self.engine.analyze_added(&roots);
         serde_wasm_bindgen::to_value(&delta).map_err(|e| error("internal", &e.to_string()))

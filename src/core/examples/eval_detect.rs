@@ -11,7 +11,9 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use decant_core::dom::{Document, NodeData, NodeId};
+use decant_core::classify::css_path;
+use decant_core::dom::{Document, NodeId};
+use decant_core::evaluation;
 use decant_core::{Engine, Label};
 
 /// Labels the extension hides by default.
@@ -32,11 +34,6 @@ fn read_maybe_gz(path: &Path) -> Vec<u8> {
     } else {
         raw
     }
-}
-
-/// Text of every node, computed once bottom-up would be nicer; pages are small enough.
-fn text_of(doc: &Document, id: NodeId) -> String {
-    doc.text_content(id)
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -61,33 +58,11 @@ fn shingles(s: &str) -> HashMap<String, usize> {
     m
 }
 
-/// The text left visible and the text hidden when blocks with `labels` are hidden.
-fn split_text(doc: &Document, hidden_roots: &HashSet<NodeId>) -> (String, String) {
-    let mut visible = String::new();
-    let mut hidden = String::new();
-    let Some(body) = doc.body() else {
-        return (visible, hidden);
-    };
-    // Iterative walk carrying "inside a hidden block" via a depth marker.
-    let mut stack: Vec<(NodeId, bool)> = vec![(body, false)];
-    while let Some((n, in_hidden)) = stack.pop() {
-        let h = in_hidden || hidden_roots.contains(&n);
-        match &doc.node(n).data {
-            NodeData::Text(t) => {
-                let out = if h { &mut hidden } else { &mut visible };
-                out.push_str(t);
-                out.push(' ');
-            }
-            NodeData::Element(e) if decant_core::dom::is_non_content(&e.name) => {}
-            _ => {
-                let kids: Vec<NodeId> = doc.children(n).collect();
-                for c in kids.into_iter().rev() {
-                    stack.push((c, h));
-                }
-            }
-        }
+fn split_text(doc: &Document, hidden: &HashSet<NodeId>) -> (String, String) {
+    match doc.body() {
+        Some(body) => evaluation::split_text(doc, body, hidden),
+        None => (String::new(), String::new()),
     }
-    (visible, hidden)
 }
 
 fn collapse(s: &str) -> String {
@@ -146,81 +121,31 @@ fn devset(dir: &Path, verbose: bool) {
     let mut clean_pages = 0;
     for f in &files {
         let name = f.file_name().unwrap().to_string_lossy().to_string();
-        let mut doc = decant_core::html::parse_html_bytes(&read_maybe_gz(f));
-        // Record and strip the truth.
-        let mut truth: Vec<(NodeId, Label)> = Vec::new();
-        let ids: Vec<NodeId> = doc.descendants(NodeId::ROOT).collect();
-        for id in ids {
-            if let NodeData::Element(e) = doc.data_mut(id) {
-                if let Some(pos) = e.attrs.iter().position(|a| a.name == "data-truth") {
-                    let v = e.attrs.remove(pos).value;
-                    if let Some(l) = Label::parse(v.trim()) {
-                        truth.push((id, l));
-                    }
-                }
-            }
-        }
-        let (doc, flagged) = analyze(doc);
-        let chars = |id: NodeId| {
-            text_of(&doc, id)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count()
-        };
-        // Text-chars of `a` that lie inside `b` (a inside b → all; b inside a → b's).
-        let overlap = |a: NodeId, b: NodeId| -> usize {
-            if doc.contains(b, a) {
-                chars(a)
-            } else if doc.contains(a, b) {
-                chars(b)
-            } else {
-                0
-            }
-        };
-        let covered = |a: NodeId, bs: &[NodeId]| -> bool {
-            let total = chars(a);
-            if total == 0 {
-                return bs.iter().any(|&b| doc.contains(b, a) || doc.contains(a, b));
-            }
-            let got: usize = bs.iter().map(|&b| overlap(a, b)).sum();
-            got * 2 >= total
-        };
+        let scored = evaluation::score_page(&read_maybe_gz(f));
+        let doc = &scored.doc;
         let is_clean = name.contains("clean") || name.contains("trap");
         if is_clean {
             clean_pages += 1;
         }
         for label in Label::CLUTTER {
-            let t: Vec<NodeId> = truth
-                .iter()
-                .filter(|(_, l)| *l == label)
-                .map(|(n, _)| *n)
-                .collect();
-            let p: Vec<NodeId> = flagged
-                .iter()
-                .filter(|(_, l)| *l == label)
-                .map(|(n, _)| *n)
-                .collect();
+            let (t, p) = scored.roots(label);
             let c = per_label.entry(label).or_insert(Counts {
                 tp: 0,
                 fp: 0,
                 fn_: 0,
             });
             for &tn in &t {
-                if covered(tn, &p) {
+                if scored.covered(tn, &p) {
                     c.tp += 1;
                 } else {
                     c.fn_ += 1;
                     if verbose {
-                        println!(
-                            "  miss  {name}: {} {}",
-                            label.as_str(),
-                            decant_core::classify::css_path(&doc, tn)
-                        );
+                        println!("  miss  {name}: {} {}", label.as_str(), css_path(doc, tn));
                     }
                 }
             }
             for &pn in &p {
-                if !covered(pn, &t) {
+                if !scored.covered(pn, &t) {
                     c.fp += 1;
                     if is_clean && label != Label::Nav {
                         clean_flags += 1;
@@ -229,34 +154,14 @@ fn devset(dir: &Path, verbose: bool) {
                         println!(
                             "  false {name}: {} {} \"{}\"",
                             label.as_str(),
-                            decant_core::classify::css_path(&doc, pn),
-                            decant_core::text::preview(&text_of(&doc, pn), 60)
+                            css_path(doc, pn),
+                            decant_core::text::preview(&doc.text_content(pn), 60)
                         );
                     }
                 }
             }
         }
-        // Article text lost: article text outside truth clutter, hidden by any flag.
-        if let Some(&(art, _)) = truth.iter().find(|(_, l)| *l == Label::Article) {
-            let truth_clutter: HashSet<NodeId> = truth
-                .iter()
-                .filter(|(_, l)| *l != Label::Article)
-                .map(|(n, _)| *n)
-                .collect();
-            let (art_vis, _) = split_text_under(&doc, art, &truth_clutter);
-            let all_flags: HashSet<NodeId> = flagged.iter().map(|(n, _)| *n).collect();
-            let mut both = truth_clutter.clone();
-            both.extend(all_flags.iter().copied());
-            let (kept, _) = split_text_under(&doc, art, &both);
-            let a = art_vis.split_whitespace().count();
-            let k = kept.split_whitespace().count();
-            let l = if a == 0 {
-                0.0
-            } else {
-                (a.saturating_sub(k)) as f64 / a as f64
-            };
-            losses.push((l, name.clone()));
-        }
+        losses.push((scored.article_loss(), name.clone()));
     }
     println!(
         "Dev set: {} pages (tests/devset, data-truth stripped before analysis)",
@@ -312,30 +217,6 @@ fn devset(dir: &Path, verbose: bool) {
         losses.iter().filter(|l| l.0 > 0.0).count()
     );
     println!("Flags (not nav) on clean/trap pages: {clean_flags} over {clean_pages} pages\n");
-}
-
-fn split_text_under(doc: &Document, root: NodeId, hidden: &HashSet<NodeId>) -> (String, String) {
-    let mut visible = String::new();
-    let mut hid = String::new();
-    let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
-    while let Some((n, in_hidden)) = stack.pop() {
-        let h = in_hidden || hidden.contains(&n);
-        match &doc.node(n).data {
-            NodeData::Text(t) => {
-                let out = if h { &mut hid } else { &mut visible };
-                out.push_str(t);
-                out.push(' ');
-            }
-            NodeData::Element(e) if decant_core::dom::is_non_content(&e.name) => {}
-            _ => {
-                let kids: Vec<NodeId> = doc.children(n).collect();
-                for c in kids.into_iter().rev() {
-                    stack.push((c, h));
-                }
-            }
-        }
-    }
-    (visible, hid)
 }
 
 // --- corpora -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 //! engine.style_probes()     (browser) which nodes to measure; fill with set_style
 //! engine.analyze()          blocks, page fixes, article
 //! engine.document_mut()     (incremental) attach the added subtrees to the snapshot
+//! engine.attach(..)         take them in; (browser) measure the nodes it returns
 //! engine.analyze_added(..)  blocks and fixes for just those subtrees
 //! ```
 
@@ -214,12 +215,22 @@ impl Engine {
         }
     }
 
-    /// Analyses subtrees attached to the snapshot since the last analysis (via
-    /// [`Engine::document_mut`]). Returns only what is new.
-    pub fn analyze_added(&mut self, roots: &[NodeId]) -> Delta {
+    /// Takes in subtrees attached to the snapshot (via [`Engine::document_mut`]) since the
+    /// last analysis: updates the aggregates and returns the nodes the browser should measure
+    /// before [`Engine::analyze_added`].
+    pub fn attach(&mut self, roots: &[NodeId]) -> Vec<NodeId> {
+        let mut probes = Vec::new();
         for &r in roots {
             self.stats.add_subtree(&self.doc, r);
         }
+        for &r in roots {
+            probes.extend(self.probes_under(r));
+        }
+        probes
+    }
+
+    /// Analyses subtrees taken in by [`Engine::attach`]. Returns only what is new.
+    pub fn analyze_added(&mut self, roots: &[NodeId]) -> Delta {
         if self.flagged.len() < self.doc.len() {
             self.flagged.resize(self.doc.len(), false);
         }

@@ -4,6 +4,9 @@
 pub mod classify;
 pub mod dom;
 pub mod engine;
+#[cfg(feature = "html")]
+#[doc(hidden)]
+pub mod evaluation;
 pub mod extract;
 pub mod features;
 #[cfg(feature = "html")]
