@@ -46,7 +46,11 @@ fn dev_set_meets_the_detection_bar() {
             let (truth, flagged) = s.roots(label);
             if clean && label != Label::Nav {
                 let wrong: Vec<_> = flagged.iter().filter(|&&n| !s.covered(n, &truth)).collect();
-                assert!(wrong.is_empty(), "{name}: {} flagged on a clean page", label.as_str());
+                assert!(
+                    wrong.is_empty(),
+                    "{name}: {} flagged on a clean page",
+                    label.as_str()
+                );
             }
             if PROMPT_LABELS.contains(&label) {
                 tp += truth.iter().filter(|&&t| s.covered(t, &flagged)).count();
@@ -69,17 +73,25 @@ fn demo_page_flags_every_block_with_its_label_and_keeps_the_story() {
     for label in Label::CLUTTER {
         let (truth, flagged) = s.roots(label);
         for t in truth {
-            assert!(s.covered(t, &flagged), "{} block not flagged", label.as_str());
+            assert!(
+                s.covered(t, &flagged),
+                "{} block not flagged",
+                label.as_str()
+            );
         }
     }
 }
 
 #[test]
 fn incremental_analysis_finds_a_late_overlay_only() {
-    let html = std::fs::read_to_string(repo().join("tests/devset/en-clean-local-news.html")).unwrap();
+    let html =
+        std::fs::read_to_string(repo().join("tests/devset/en-clean-local-news.html")).unwrap();
     let mut engine = Engine::new(parse_html(&html));
     let first = engine.analyze();
-    assert!(first.blocks.iter().all(|b| !PROMPT_LABELS.contains(&b.label)));
+    assert!(first
+        .blocks
+        .iter()
+        .all(|b| !PROMPT_LABELS.contains(&b.label)));
     // A script adds a wall seconds later.
     let doc = engine.document_mut();
     let body = doc.body().unwrap();
