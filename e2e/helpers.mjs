@@ -17,14 +17,15 @@ const TYPES = {
 };
 
 /**
- * Serves `dir` on 127.0.0.1. `headers(path)` may add response headers (e.g. a CSP).
+ * Serves `dir` on 127.0.0.1. `headers(path, url)` may add response headers (e.g. a CSP).
  * Every request is recorded in `requests`.
  */
 export async function serve(dir, headers = () => ({})) {
   const requests = [];
   const server = createServer((req, res) => {
     requests.push(req.url);
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const reqUrl = new URL(req.url, "http://x");
+    const path = normalize(decodeURIComponent(reqUrl.pathname));
     const file = join(dir, path.endsWith("/") ? path + "index.html" : path);
     if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end("not found");
@@ -32,7 +33,7 @@ export async function serve(dir, headers = () => ({})) {
     }
     res.writeHead(200, {
       "content-type": TYPES[extname(file)] || "application/octet-stream",
-      ...headers(path),
+      ...headers(path, reqUrl),
     });
     res.end(readFileSync(file));
   });
@@ -76,4 +77,27 @@ export async function launchPlain() {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+/** Sends a message to the content script of `page`'s tab from the extension's worker. */
+export async function tellTab(worker, page, message) {
+  await page.bringToFront();
+  return worker.evaluate(async (message) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab.id, message);
+  }, message);
+}
+
+/** Writes the extension's settings (storage.sync) from its worker. */
+export async function setSettings(worker, settings) {
+  await worker.evaluate((s) => chrome.storage.sync.set({ settings: s }), settings);
+}
+
+/** Selectors of the elements Decant hid, with their labels, sorted. */
+export async function hiddenSet(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("[data-decant-hidden]")]
+      .map((e) => `${e.getAttribute("data-decant-hidden")} ${e.id || e.className || e.localName}`)
+      .sort(),
+  );
 }

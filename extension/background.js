@@ -1,5 +1,43 @@
-// Service worker / background script: the keyboard command and the toolbar badge.
+// Service worker / background script: the keyboard command, the toolbar badge, and the
+// analysis of pages whose CSP keeps the content script from compiling WASM.
 import { api } from "./lib/compat.js";
+import initCore, { Snapshot } from "./core/decant_wasm.js";
+
+let coreReady = null;
+const pending = new Map();
+let nextToken = 1;
+
+function core() {
+  coreReady ??= initCore({ module_or_path: api.runtime.getURL("core/decant_wasm_bg.wasm") });
+  return coreReady;
+}
+
+async function analyzeSnapshot(msg) {
+  await core();
+  if (msg.type === "snapshot") {
+    const snap = new Snapshot({ url: msg.url, nodes: msg.nodes });
+    const token = nextToken++;
+    pending.set(token, snap);
+    // A content script that never comes back must not leak the snapshot.
+    setTimeout(() => {
+      const stale = pending.get(token);
+      if (stale) {
+        pending.delete(token);
+        stale.free();
+      }
+    }, 30000);
+    return { token, probes: Array.from(snap.probes()) };
+  }
+  const snap = pending.get(msg.token);
+  if (!snap) return { error: "snapshot expired" };
+  pending.delete(msg.token);
+  try {
+    snap.setStyles(msg.styles);
+    return { analysis: snap.analyze() };
+  } finally {
+    snap.free();
+  }
+}
 
 api.commands.onCommand.addListener(async (command) => {
   if (command !== "toggle-cleanup") return;
@@ -9,10 +47,16 @@ api.commands.onCommand.addListener(async (command) => {
   }
 });
 
-api.runtime.onMessage.addListener((msg, sender) => {
-  if (msg && msg.type === "hidden-count" && sender.tab && sender.tab.id !== undefined) {
+api.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (!msg || typeof msg.type !== "string" || sender.id !== api.runtime.id) return false;
+  if (msg.type === "hidden-count" && sender.tab && sender.tab.id !== undefined) {
     const text = msg.count > 0 ? String(Math.min(msg.count, 99)) : "";
     api.action.setBadgeText({ tabId: sender.tab.id, text }).catch(() => {});
+    return false;
+  }
+  if (msg.type === "snapshot" || msg.type === "styles") {
+    analyzeSnapshot(msg).then(reply, (e) => reply({ error: String(e && e.message) }));
+    return true;
   }
   return false;
 });

@@ -107,7 +107,9 @@ impl Page {
             }
         }
         *self.engine.document_mut() = doc;
-        let probes = self.engine.attach(&roots);
+        let mut probes = self.engine.attach(&roots);
+        // Page scripts re-lock scrolling with classes or inline styles on `html`/`body`.
+        probes.extend(self.refresh_top_elements());
         self.measure(&probes);
         let delta = self.engine.analyze_added(&roots);
         serde_wasm_bindgen::to_value(&delta).map_err(|e| error("internal", &e.to_string()))
@@ -126,6 +128,29 @@ impl Page {
 }
 
 impl Page {
+    /// Re-reads the attributes of `html` and `body` into the snapshot; returns their ids.
+    fn refresh_top_elements(&mut self) -> Vec<NodeId> {
+        let mut ids = Vec::new();
+        for name in ["html", "body"] {
+            let Some(id) = self.engine.document().find_top(name) else {
+                continue;
+            };
+            let Some(Some(node)) = self.nodes.get(id.index()) else {
+                continue;
+            };
+            let Some(el) = node.dyn_ref::<web_sys::Element>() else {
+                continue;
+            };
+            let attrs = read_attrs(el);
+            if let decant_core::dom::NodeData::Element(e) = self.engine.document_mut().data_mut(id) {
+                e.attrs = attrs;
+                e.style = None;
+            }
+            ids.push(id);
+        }
+        ids
+    }
+
     fn remember(&mut self, id: NodeId, node: &web_sys::Node) {
         let i = id.index();
         if self.nodes.len() <= i {
@@ -283,3 +308,121 @@ fn live_style(
 
 #[cfg(test)]
 mod tests;
+
+/// One node of a snapshot built outside WASM (the content script's walker on pages whose CSP
+/// forbids compiling WASM): node `i` of the array gets id `i + 1`; `parent` 0 is the document.
+#[derive(serde::Deserialize)]
+struct WireNode {
+    parent: u32,
+    #[serde(default)]
+    tag: Option<String>,
+    #[serde(default)]
+    attrs: Vec<(String, String)>,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+/// Style as measured by the JS walker, same fields as [`LiveStyle`].
+#[derive(serde::Deserialize)]
+struct WireStyle {
+    position: String,
+    z_index: i32,
+    viewport_coverage: f32,
+    hidden: bool,
+    overflow_hidden: bool,
+    blurred: bool,
+    no_select: bool,
+    height_clipped: bool,
+    gradient: bool,
+}
+
+/// The same engine over a snapshot sent as data (used by the extension's service worker).
+#[wasm_bindgen]
+pub struct Snapshot {
+    engine: Engine,
+}
+
+#[wasm_bindgen]
+impl Snapshot {
+    /// Builds the snapshot from `{url, nodes: [{parent, tag, attrs, text}]}`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(wire: JsValue) -> Result<Snapshot, JsValue> {
+        #[derive(serde::Deserialize)]
+        struct Wire {
+            #[serde(default)]
+            url: Option<String>,
+            nodes: Vec<WireNode>,
+        }
+        let wire: Wire = serde_wasm_bindgen::from_value(wire)
+            .map_err(|e| error("bad-argument", &format!("bad snapshot: {e}")))?;
+        let mut doc = Document::new();
+        doc.url = wire.url;
+        for (i, n) in wire.nodes.into_iter().enumerate() {
+            let id = match (n.tag, n.text) {
+                (Some(tag), _) => doc.create_element(
+                    &tag,
+                    n.attrs
+                        .into_iter()
+                        .map(|(name, value)| Attr { name, value })
+                        .collect(),
+                ),
+                (None, Some(text)) => doc.create_text(&text),
+                (None, None) => doc.create_other(),
+            };
+            // Parents come before children; anything else is a malformed snapshot.
+            if n.parent as usize > i || id.0 != i as u32 + 1 {
+                return Err(error("bad-argument", "snapshot nodes out of order"));
+            }
+            doc.append(NodeId(n.parent), id);
+        }
+        Ok(Snapshot {
+            engine: Engine::new(doc),
+        })
+    }
+
+    /// Node ids whose style the walker should measure.
+    pub fn probes(&self) -> Vec<u32> {
+        self.engine.style_probes().into_iter().map(|n| n.0).collect()
+    }
+
+    /// Records measured styles: `[[id, style], ...]`.
+    #[wasm_bindgen(js_name = setStyles)]
+    pub fn set_styles(&mut self, styles: JsValue) -> Result<(), JsValue> {
+        let styles: Vec<(u32, WireStyle)> = serde_wasm_bindgen::from_value(styles)
+            .map_err(|e| error("bad-argument", &format!("bad styles: {e}")))?;
+        let len = self.engine.document().len() as u32;
+        for (id, s) in styles {
+            if id == 0 || id >= len {
+                continue;
+            }
+            let position = match s.position.as_str() {
+                "fixed" => Position::Fixed,
+                "sticky" => Position::Sticky,
+                "absolute" => Position::Absolute,
+                "relative" => Position::Relative,
+                _ => Position::Static,
+            };
+            self.engine.set_style(
+                NodeId(id),
+                LiveStyle {
+                    position,
+                    z_index: s.z_index,
+                    viewport_coverage: s.viewport_coverage,
+                    hidden: s.hidden,
+                    overflow_hidden: s.overflow_hidden,
+                    blurred: s.blurred,
+                    no_select: s.no_select,
+                    height_clipped: s.height_clipped,
+                    gradient: s.gradient,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Full analysis, as [`Page::analyze`].
+    pub fn analyze(&mut self) -> Result<JsValue, JsValue> {
+        let analysis = self.engine.analyze();
+        serde_wasm_bindgen::to_value(&analysis).map_err(|e| error("internal", &e.to_string()))
+    }
+}

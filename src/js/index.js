@@ -173,12 +173,30 @@ const INLINE_OVERRIDES = {
 export function cleanup(doc = globalThis.document, options = {}) {
   requireInit();
   checkDocument(doc);
-  const labels = new Set(options.labels || DEFAULT_LABELS);
   const page = guarded(() => new Page(doc));
   const analysis = withElements(
     page,
     guarded(() => page.analyze()),
   );
+  return makeHandle(doc, options, page, analysis);
+}
+
+/**
+ * Applies an analysis computed elsewhere (its blocks and fixes must carry `element`s of
+ * `doc`), with the same reversible cleanup as `cleanup`. The extension uses it where the
+ * page's CSP forbids compiling WASM in the page and the analysis runs in its service worker.
+ * The handle has no `observe()`; pass later analyses to `handle.apply(analysis)`.
+ */
+export function applyAnalysis(doc, analysis, options = {}) {
+  checkDocument(doc);
+  if (!analysis || !Array.isArray(analysis.blocks) || !Array.isArray(analysis.fixes)) {
+    throw new DecantError("bad-argument", "expected an analysis with blocks and fixes");
+  }
+  return makeHandle(doc, options, null, analysis);
+}
+
+function makeHandle(doc, options, page, analysis) {
+  const labels = new Set(options.labels || DEFAULT_LABELS);
   /** element → original `style` attribute (null when absent), for exact undo. */
   const savedStyle = new Map();
   /** element → original data-decant-fix attribute. */
@@ -188,6 +206,7 @@ export function cleanup(doc = globalThis.document, options = {}) {
   const shownByUser = new Set();
   let styleEl = null;
   let observer = null;
+  let topObserver = null;
   let undone = false;
 
   function ensureStyle() {
@@ -201,13 +220,14 @@ export function cleanup(doc = globalThis.document, options = {}) {
   function hide(block) {
     const el = block.element;
     if (!el || el.nodeType !== 1 || !labels.has(block.label) || shownByUser.has(el)) return;
+    if (el.hasAttribute(HIDDEN_ATTR)) return;
     if (el === doc.documentElement || el === doc.body) return;
     ensureStyle();
     el.setAttribute(HIDDEN_ATTR, block.label);
     hidden.push(block);
   }
 
-  function applyFix(fix) {
+  function applyFix(fix, again = false) {
     const el = fix.element;
     if (!el || el.nodeType !== 1) return;
     const tokens = [...(FIX_TOKENS[fix.kind] || [])];
@@ -220,7 +240,7 @@ export function cleanup(doc = globalThis.document, options = {}) {
     el.setAttribute(FIX_ATTR, [...have].join(" "));
     // Inline `!important` beats any stylesheet: override inline, remembering the original.
     const inline = el.getAttribute("style") || "";
-    if (/!important/i.test(inline) || tokens.some((t) => inlineBlocks(el, t))) {
+    if (again || /!important/i.test(inline) || tokens.some((t) => inlineBlocks(el, t))) {
       if (!savedStyle.has(el)) savedStyle.set(el, el.getAttribute("style"));
       for (const t of tokens) {
         for (const [prop, value] of INLINE_OVERRIDES[t] || []) {
@@ -228,11 +248,25 @@ export function cleanup(doc = globalThis.document, options = {}) {
         }
       }
     }
-    fixes.push(fix);
+    if (!again) fixes.push(fix);
   }
 
   function inlineBlocks(el, token) {
     return (INLINE_OVERRIDES[token] || []).some(([prop]) => el.style.getPropertyValue(prop));
+  }
+
+  /** Re-applies fixes a page script undid (a re-added lock class or inline style). */
+  function reassertFixes() {
+    const View = doc.defaultView;
+    for (const f of fixes) {
+      const el = f.element;
+      if (!el || !el.isConnected) continue;
+      const tokens = FIX_TOKENS[f.kind] || [];
+      const have = (el.getAttribute(FIX_ATTR) || "").split(/\s+/);
+      const locked =
+        f.kind === "scroll-lock" && View && View.getComputedStyle(el).overflowY === "hidden";
+      if (locked || tokens.some((t) => !have.includes(t))) applyFix(f, true);
+    }
   }
 
   function apply(result) {
@@ -246,6 +280,10 @@ export function cleanup(doc = globalThis.document, options = {}) {
     analysis,
     hidden,
     fixes,
+    /** Applies a further analysis (new blocks and fixes) to the page. */
+    apply(result) {
+      if (!undone) apply(result);
+    },
     /** Shows one hidden block again (and keeps it shown). */
     show(block) {
       const el = block && block.element;
@@ -255,28 +293,77 @@ export function cleanup(doc = globalThis.document, options = {}) {
       const i = hidden.indexOf(block);
       if (i >= 0) hidden.splice(i, 1);
     },
-    /** Analyses nodes added from now on and hides what they bring. */
+    /**
+     * Analyses nodes added from now on and hides what they bring; keeps the fixes in place
+     * when page scripts re-lock scrolling. Batches are debounced and the work is capped at
+     * `options.cpuShare` (default 10%) of wall time, so a page that mutates constantly cannot
+     * make the analysis eat the CPU.
+     */
     observe() {
+      if (!page) throw new DecantError("bad-argument", "observe() needs a handle from cleanup()");
       if (observer || undone) return;
       const View = doc.defaultView || globalThis;
-      observer = new View.MutationObserver((records) => {
-        const added = [];
-        for (const r of records) {
-          for (const n of r.addedNodes) if (n !== styleEl) added.push(n);
+      const debounceMs = options.debounceMs ?? 50;
+      const cpuShare = options.cpuShare ?? 0.1;
+      let pending = [];
+      let topChanged = false;
+      let timer = null;
+      let spent = 0;
+      let windowStart = performance.now();
+      const flush = () => {
+        timer = null;
+        if (undone) return;
+        const now = performance.now();
+        if (now - windowStart > 1000) {
+          windowStart = now;
+          spent = 0;
         }
-        if (added.length) {
-          const delta = withElements(
-            page,
-            guarded(() => page.analyzeAdded(added)),
+        if (spent > cpuShare * 1000) {
+          timer = View.setTimeout(flush, 1000 - (now - windowStart) + debounceMs);
+          return;
+        }
+        const added = pending.filter((n) => n.isConnected);
+        pending = [];
+        const t0 = performance.now();
+        if (added.length || topChanged) {
+          topChanged = false;
+          apply(
+            withElements(
+              page,
+              guarded(() => page.analyzeAdded(added)),
+            ),
           );
-          apply(delta);
+          reassertFixes();
         }
+        if (hidden.length) ensureStyle();
+        spent += performance.now() - t0;
+      };
+      const schedule = () => {
+        if (!timer) timer = View.setTimeout(flush, debounceMs);
+      };
+      observer = new View.MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) if (n !== styleEl) pending.push(n);
+          for (const n of r.removedNodes) if (n === styleEl) topChanged = true;
+        }
+        if (pending.length || topChanged) schedule();
       });
       observer.observe(doc.documentElement, { childList: true, subtree: true });
+      // A second observer for html/body attributes: observing the same node twice with one
+      // observer would replace the subtree options.
+      topObserver = new View.MutationObserver(() => {
+        topChanged = true;
+        schedule();
+      });
+      for (const el of [doc.documentElement, doc.body]) {
+        if (el) topObserver.observe(el, { attributes: true, attributeFilter: ["class", "style"] });
+      }
     },
     disconnect() {
       if (observer) observer.disconnect();
+      if (topObserver) topObserver.disconnect();
       observer = null;
+      topObserver = null;
     },
     /** Restores exactly what was there. */
     undo() {
@@ -295,7 +382,7 @@ export function cleanup(doc = globalThis.document, options = {}) {
       }
       if (styleEl) styleEl.remove();
       styleEl = null;
-      page.free();
+      if (page) page.free();
     },
   };
   return handle;
