@@ -142,7 +142,8 @@ impl Page {
                 continue;
             };
             let attrs = read_attrs(el);
-            if let decant_core::dom::NodeData::Element(e) = self.engine.document_mut().data_mut(id) {
+            if let decant_core::dom::NodeData::Element(e) = self.engine.document_mut().data_mut(id)
+            {
                 e.attrs = attrs;
                 e.style = None;
             }
@@ -382,7 +383,11 @@ impl Snapshot {
 
     /// Node ids whose style the walker should measure.
     pub fn probes(&self) -> Vec<u32> {
-        self.engine.style_probes().into_iter().map(|n| n.0).collect()
+        self.engine
+            .style_probes()
+            .into_iter()
+            .map(|n| n.0)
+            .collect()
     }
 
     /// Records measured styles: `[[id, style], ...]`.
