@@ -2,7 +2,18 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["target/**", "pkg/**", "dist/**", "node_modules/**", "src/core/**", "fuzz/**"] },
+  {
+    ignores: [
+      "target/**",
+      "pkg/**",
+      "dist/**",
+      "node_modules/**",
+      "src/core/**",
+      "fuzz/**",
+      "bench/out/**",
+      "e2e/out/**",
+    ],
+  },
   js.configs.recommended,
   {
     languageOptions: {
