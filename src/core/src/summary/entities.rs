@@ -259,6 +259,70 @@ const PLACES: &[&str] = &[
     "California",
     "Florida",
     "Ohio",
+    "Alabama",
+    "Alaska",
+    "Arkansas",
+    "Connecticut",
+    "Delaware",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "North Carolina",
+    "North Dakota",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Utah",
+    "Vermont",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "Bavaria",
+    "Bayern",
+    "Catalonia",
+    "Cataluña",
+    "Andalusia",
+    "Lombardy",
+    "Lombardia",
+    "Sicily",
+    "Sicilia",
+    "Normandy",
+    "Normandie",
+    "Brittany",
+    "Bretagne",
+    "Provence",
+    "Yorkshire",
+    "Kent",
+    "Essex",
+    "Cornwall",
+    "Quebec",
+    "Ontario",
+    "Queensland",
+    "Siberia",
+    "Kashmir",
+    "Tibet",
+    "Xinjiang",
     "Virginia",
     "Maryland",
     "Arizona",
@@ -601,7 +665,6 @@ const HONORIFICS: &[&str] = &[
     "Sr",
     "Sra",
     "Srta",
-    "Don",
     "Doña",
     "Presidente",
     "Ministro",
@@ -709,11 +772,11 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, name: &str, pos: usize) {
+    fn add(&mut self, name: &str, pos: usize, weight: usize) {
         if let Some(e) = self.names.iter_mut().find(|e| e.0 == name) {
-            e.1 += 1;
+            e.1 += weight;
         } else {
-            self.names.push((name.to_string(), 1, pos));
+            self.names.push((name.to_string(), weight, pos));
         }
     }
     fn top(mut self, k: usize) -> Vec<String> {
@@ -722,19 +785,78 @@ impl Tally {
     }
 }
 
+/// Verbs of attribution: "Ellen Stofan said" marks a person.
+const SAID: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "sagte",
+    "erklärte",
+    "a",
+    "dit",
+    "dijo",
+    "afirmó",
+    "ha",
+    "disse",
+    "afirmou",
+    "zei",
+    "aldus",
+];
+
+/// Words that glue a sentence together: brackets and quotes end a name span.
+fn normalise(sentence: &str) -> String {
+    sentence
+        .chars()
+        .map(|c| match c {
+            '(' | ')' | '[' | ']' | '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '|' => ',',
+            _ => c,
+        })
+        .collect::<String>()
+        .replace(',', " , ")
+}
+
+fn is_upper_word(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+struct Span {
+    name: String,
+    words: usize,
+    honorific: bool,
+    said: bool,
+    pos: usize,
+}
+
 /// (people, places, organisations), at most `k` each, most mentioned first.
 pub fn extract(
     sentences: &[&str],
     lang: &str,
     k: usize,
 ) -> (Vec<String>, Vec<String>, Vec<String>) {
-    let mut people = Tally::default();
-    let mut places = Tally::default();
-    let mut orgs = Tally::default();
+    // Lower-case words of the whole text: a capitalised sentence opener that also occurs in lower
+    // case ("Certainly", "Selling") is an ordinary word.
+    let mut lower_words: Vec<&str> = sentences
+        .iter()
+        .flat_map(|s| s.split(|c: char| !c.is_alphanumeric() && c != '\''))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    lower_words.sort_unstable();
+    lower_words.dedup();
+    let is_common = |w: &str| {
+        let l = w.to_lowercase();
+        lower_words.binary_search(&l.as_str()).is_ok()
+    };
+
+    let mut spans: Vec<Span> = Vec::new();
     let mut pos = 0usize;
     for sent in sentences {
-        let raw: Vec<&str> = sent.split_whitespace().collect();
+        let norm = normalise(sent);
+        let raw: Vec<&str> = norm.split_whitespace().collect();
         let words: Vec<&str> = raw.iter().map(|w| clean(w)).collect();
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
         let mut i = 0;
         while i < words.len() {
             pos += 1;
@@ -742,79 +864,118 @@ pub fn extract(
                 i += 1;
                 continue;
             }
-            // Grow the span; a word ending in punctuation (",", ".") closes it.
+            // Grow the span; punctuation or a possessive closes it.
+            let closes = |r: &str| r.ends_with([',', ';', ':', '.', '?', '!']) || possessive(r);
             let mut j = i + 1;
-            let mut end_punct = raw[i].ends_with([',', ';', ':', ')', '"', '”']);
-            while j < words.len() && !end_punct {
+            let mut end = closes(raw[i]);
+            while j < words.len() && !end {
                 let w = words[j];
                 let connector = CONNECT.contains(&w)
                     && j + 1 < words.len()
                     && is_cap_word(words[j + 1])
-                    && !raw[j].ends_with([',', ';']);
+                    && !closes(raw[j]);
                 if (!is_cap_word(w) || NOT_NAMES.contains(&w)) && !connector {
                     break;
                 }
-                end_punct = raw[j].ends_with([',', ';', ':', ')', '"', '”']);
+                end = closes(raw[j]);
                 j += 1;
             }
-            let mut span: Vec<&str> = words[i..j].to_vec();
-            // Leading function words and honorifics are not part of the name.
-            let mut honorific = false;
-            // A lone capitalised word opening a sentence is just a sentence start.
-            if i == 0 && j == 1 {
-                i = j;
-                continue;
-            }
-            while let Some(first) = span.first() {
-                if HONORIFICS.contains(first) {
+            let start_of_sentence = i == 0;
+            let mut first = i;
+            let mut honorific = i > 0 && HONORIFICS.contains(&words[i - 1]);
+            // Leading honorifics, function words and (at a sentence start) ordinary words go.
+            while first < j {
+                let w = words[first];
+                if HONORIFICS.contains(&w) {
                     honorific = true;
-                    span.remove(0);
-                } else if is_stop(first, lang) {
-                    span.remove(0);
+                } else if w != "New" && !is_upper_word(w) && is_stop(w, lang)
+                    || (first == i
+                        && start_of_sentence
+                        && (is_common(w)
+                            || w.ends_with("ly")
+                            || (lang == "en" && w.ends_with("ing"))))
+                {
                 } else {
                     break;
                 }
+                first += 1;
             }
-            if i > 0 && HONORIFICS.contains(&words[i - 1]) {
-                honorific = true;
+            let mut last = j;
+            while last > first && CONNECT.contains(&words[last - 1]) {
+                last -= 1;
             }
+            let said = words.get(j).is_some_and(|w| SAID.contains(w))
+                || (j < raw.len()
+                    && raw[j - 1].ends_with(',')
+                    && words
+                        .get(j)
+                        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()));
             i = j;
-            while span.last().is_some_and(|w| CONNECT.contains(w)) {
-                span.pop();
-            }
-            if span.is_empty() {
+            if first >= last {
                 continue;
             }
-            let name = span.join(" ");
+            if start_of_sentence && first == 0 && last == 1 {
+                continue; // a lone capitalised word opening a sentence
+            }
+            let name = words[first..last].join(" ");
             if name.chars().count() < 2 {
                 continue;
             }
-            if PLACES.contains(&name.as_str()) {
-                places.add(&name, pos);
-            } else if ORGS.contains(&name.as_str())
-                || span.last().is_some_and(|w| ORG_WORDS.contains(w))
-                || span.first().is_some_and(|w| {
-                    matches!(*w, "University" | "Ministry" | "Bank" | "Department")
-                })
-                || (span.len() == 1
-                    && (2..=6).contains(&name.len())
-                    && name.chars().all(|c| c.is_ascii_uppercase()))
-            {
-                orgs.add(&name, pos);
-            } else if honorific
-                || (2..=3).contains(&span.len()) && !span.iter().any(|w| CONNECT.contains(w))
-            {
-                people.add(&name, pos);
-            } else if span.len() == 1 {
-                // A lone surname counts towards a full name already seen.
-                if let Some(e) = people
-                    .names
-                    .iter_mut()
-                    .find(|e| e.0.ends_with(&format!(" {name}")))
-                {
-                    e.1 += 1;
-                }
+            spans.push(Span {
+                name,
+                words: last - first,
+                honorific,
+                said,
+                pos,
+            });
+        }
+    }
+
+    let mut people = Tally::default();
+    let mut places = Tally::default();
+    let mut orgs = Tally::default();
+    let mut maybe: Vec<&Span> = Vec::new();
+    for sp in &spans {
+        let name = sp.name.as_str();
+        let last_word = name.rsplit(' ').next().unwrap_or(name);
+        let first_word = name.split(' ').next().unwrap_or(name);
+        if PLACES.contains(&name) {
+            places.add(name, sp.pos, 1);
+        } else if sp.words > 1 && name.split(' ').all(|w| PLACES.contains(&w)) {
+            for w in name.split(' ') {
+                places.add(w, sp.pos, 1);
             }
+        } else if ORGS.contains(&name)
+            || ORG_WORDS.contains(&last_word)
+            || matches!(
+                first_word,
+                "University" | "Ministry" | "Bank" | "Department"
+            )
+            || (sp.words == 1
+                && (2..=6).contains(&name.len())
+                && is_upper_word(name)
+                && name.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            orgs.add(name, sp.pos, 1);
+        } else if sp.words <= 3 && (sp.honorific || (sp.words >= 2 && sp.said)) {
+            people.add(name, sp.pos, 2);
+        } else if (2..=3).contains(&sp.words) {
+            maybe.push(sp);
+        }
+    }
+    // A multi-word name is a person when its last word also stands alone elsewhere ("Stofan").
+    for sp in maybe {
+        let surname = sp.name.rsplit(' ').next().unwrap_or("");
+        let alone = spans.iter().any(|o| o.words == 1 && o.name == surname);
+        if alone || people.names.iter().any(|e| e.0 == sp.name) {
+            people.add(&sp.name, sp.pos, 1);
+        }
+    }
+    // Lone surnames count towards the full name.
+    for sp in spans.iter().filter(|s| s.words == 1) {
+        let suffix = format!(" {}", sp.name);
+        if let Some(e) = people.names.iter_mut().find(|e| e.0.ends_with(&suffix)) {
+            e.1 += 1;
         }
     }
     // Japanese: gazetteer look-up only.
@@ -822,7 +983,7 @@ pub fn extract(
         for sent in sentences {
             for p in PLACES.iter().filter(|p| p.chars().any(super::lang::is_cjk)) {
                 if sent.contains(p) {
-                    places.add(p, 0);
+                    places.add(p, 0, 1);
                 }
             }
         }

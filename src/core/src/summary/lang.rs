@@ -257,7 +257,7 @@ pub fn stem<'a>(word: &'a str, lang: &str) -> &'a str {
 
 /// Content terms of a sentence: lower-cased, stop words removed, stemmed. Japanese (and other
 /// unspaced CJK runs) give character bigrams.
-pub fn terms(text: &str, lang: &str, out: &mut Vec<String>) {
+pub fn terms(text: &str, lang: &str, stemming: bool, out: &mut Vec<String>) {
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
             continue;
@@ -270,7 +270,11 @@ pub fn terms(text: &str, lang: &str, out: &mut Vec<String>) {
         if lower.chars().count() < 2 || is_stop(&lower, lang) {
             continue;
         }
-        out.push(stem(&lower, lang).to_string());
+        if stemming {
+            out.push(stem(&lower, lang).to_string());
+        } else {
+            out.push(lower);
+        }
     }
 }
 
@@ -357,7 +361,7 @@ mod tests {
     #[test]
     fn japanese_terms_are_bigrams() {
         let mut t = Vec::new();
-        terms("東京都の知事", "ja", &mut t);
+        terms("東京都の知事", "ja", true, &mut t);
         assert_eq!(t, vec!["東京", "京都", "知事"]);
     }
 }

@@ -123,7 +123,7 @@ pub fn summarize_with(
             pos_in_para += 1;
         }
         let mut terms = Vec::new();
-        lang::terms(s.text, lang, &mut terms);
+        lang::terms(s.text, lang, params.stemming, &mut terms);
         let body = strip_connective(s.text, lang);
         feats.push(rank::SentFeat {
             terms,
@@ -135,51 +135,48 @@ pub fn summarize_with(
     }
     let mut title_terms = Vec::new();
     if let Some(t) = title {
-        lang::terms(t, lang, &mut title_terms);
+        lang::terms(t, lang, params.stemming, &mut title_terms);
     }
     let ranked = rank::rank(&feats, &title_terms, k, params);
 
-    // Points, with repair of dangling starts.
-    let mut used = vec![false; sents.len()];
-    let mut points: Vec<Point> = Vec::new();
-    for &i in &ranked.chosen {
-        if used[i] {
-            continue;
+    // Points: units of consecutive sentences. A sentence that opens with an unresolved pronoun
+    // takes the sentence before it along (at most two back); units that share a sentence merge.
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    for &i in &ranked.order {
+        if units.len() >= k {
+            break;
         }
-        let body = strip_connective(sents[i].text, lang);
-        if feats[i].dangling && i > 0 {
-            // Prepend the previous sentence (it usually names the referent).
-            if used[i - 1] {
-                if let Some(last) = points.last_mut() {
-                    if last.sentence + 1 == i || last.text.ends_with(sents[i - 1].text) {
-                        last.text.push(' ');
-                        last.text.push_str(sents[i].text);
-                        used[i] = true;
-                        continue;
-                    }
-                }
+        let mut a = i;
+        while a > 0 && i - a < 2 && feats[a].dangling {
+            a -= 1;
+        }
+        let (mut lo, mut hi) = (a, i);
+        units.retain(|&(s, e)| {
+            let overlap = s <= hi && lo <= e;
+            if overlap {
+                lo = lo.min(s);
+                hi = hi.max(e);
             }
-            let prev = strip_connective(sents[i - 1].text, lang);
-            used[i - 1] = true;
-            used[i] = true;
-            points.push(Point {
-                text: format!(
-                    "{} {}",
-                    recapitalise(prev, sents[i - 1].text),
-                    sents[i].text
-                ),
-                paragraph: sents[i - 1].paragraph,
-                sentence: i - 1,
-            });
-            continue;
-        }
-        used[i] = true;
-        points.push(Point {
-            text: recapitalise(body, sents[i].text),
-            paragraph: sents[i].paragraph,
-            sentence: i,
+            !overlap
         });
+        units.push((lo, hi));
     }
+    units.sort_unstable();
+    let points: Vec<Point> = units
+        .iter()
+        .map(|&(lo, hi)| {
+            let mut text = recapitalise(strip_connective(sents[lo].text, lang), sents[lo].text);
+            for s in &sents[lo + 1..=hi] {
+                text.push(' ');
+                text.push_str(s.text);
+            }
+            Point {
+                text,
+                paragraph: sents[lo].paragraph,
+                sentence: lo,
+            }
+        })
+        .collect();
     summary.points = points;
     summary.tldr = ranked.tldr.map(|i| Point {
         text: recapitalise(strip_connective(sents[i].text, lang), sents[i].text),

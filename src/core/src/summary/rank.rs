@@ -36,32 +36,37 @@ pub struct Params {
     pub pron_pen: f32,
     /// Penalty for a question.
     pub q_pen: f32,
-    /// Weights of the one-sentence TL;DR choice.
+    /// Weights of the one-sentence TL;DR choice (its centrality uses edge threshold `t_beta`).
+    pub t_beta: f32,
     pub t_cent: f32,
     pub t_lead: f32,
     pub t_title: f32,
+    /// Light suffix stripping of terms (on by default; off only for ablation).
+    pub stemming: bool,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
-            beta: 0.3,
+            beta: 0.0,
             lam_fwd: 1.0,
             lam_bwd: 0.3,
-            w_cent: 0.5,
+            w_cent: 0.6,
             w_lead: 1.0,
-            lead_decay: 3.0,
+            lead_decay: 6.0,
             w_para: 0.0,
-            w_title: 0.3,
+            w_title: 0.8,
             w_red: 0.5,
             short_words: 8.0,
             long_words: 45.0,
             w_len: 0.5,
             pron_pen: 0.2,
             q_pen: 0.2,
+            t_beta: 0.0,
             t_cent: 1.0,
             t_lead: 0.5,
             t_title: 0.3,
+            stemming: true,
         }
     }
 }
@@ -78,6 +83,10 @@ impl Params {
             let Ok(v) = v.trim().parse::<f32>() else {
                 continue;
             };
+            if k.trim() == "stemming" {
+                self.stemming = v != 0.0;
+                continue;
+            }
             let slot = match k.trim() {
                 "beta" => &mut self.beta,
                 "lam_fwd" => &mut self.lam_fwd,
@@ -93,6 +102,7 @@ impl Params {
                 "w_len" => &mut self.w_len,
                 "pron_pen" => &mut self.pron_pen,
                 "q_pen" => &mut self.q_pen,
+                "t_beta" => &mut self.t_beta,
                 "t_cent" => &mut self.t_cent,
                 "t_lead" => &mut self.t_lead,
                 "t_title" => &mut self.t_title,
@@ -114,8 +124,8 @@ pub struct SentFeat {
 }
 
 pub struct Ranked {
-    /// Chosen sentence indices in article order.
-    pub chosen: Vec<usize>,
+    /// Candidate sentence indices in MMR selection order (best first, `k + 8` at most).
+    pub order: Vec<usize>,
     pub tldr: Option<usize>,
 }
 
@@ -192,7 +202,7 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
     let n = sents.len();
     if n == 0 || k == 0 {
         return Ranked {
-            chosen: Vec::new(),
+            order: Vec::new(),
             tldr: None,
         };
     }
@@ -209,24 +219,29 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
             hi = hi.max(s);
         }
     }
-    let thr = if hi >= lo {
-        lo + p.beta * (hi - lo)
-    } else {
-        0.0
-    };
-    let mut cent = vec![0.0f32; n];
-    for i in 0..m {
-        let mut c = 0.0;
-        for j in 0..m {
-            if i == j {
-                continue;
+    let centrality = |beta: f32| -> Vec<f32> {
+        let thr = if hi >= lo { lo + beta * (hi - lo) } else { 0.0 };
+        let mut cent = vec![0.0f32; n];
+        for i in 0..m {
+            let mut c = 0.0;
+            for j in 0..m {
+                if i == j {
+                    continue;
+                }
+                let e = (sim[i * m + j] - thr).max(0.0);
+                c += if j > i { p.lam_fwd * e } else { p.lam_bwd * e };
             }
-            let e = (sim[i * m + j] - thr).max(0.0);
-            c += if j > i { p.lam_fwd * e } else { p.lam_bwd * e };
+            cent[i] = c;
         }
-        cent[i] = c;
-    }
-    minmax(&mut cent[..m]);
+        minmax(&mut cent[..m]);
+        cent
+    };
+    let cent = centrality(p.beta);
+    let tcent = if p.t_beta == p.beta {
+        cent.clone()
+    } else {
+        centrality(p.t_beta)
+    };
 
     let title_set: Vec<&str> = {
         let mut t: Vec<&str> = title_terms.iter().map(|s| s.as_str()).collect();
@@ -273,7 +288,7 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
             pen += p.q_pen;
         }
         base[i] = p.w_cent * cent[i] + p.w_lead * lead + para + p.w_title * title - pen;
-        tl[i] = p.t_cent * cent[i] + p.t_lead * lead + p.t_title * title
+        tl[i] = p.t_cent * tcent[i] + p.t_lead * lead + p.t_title * title
             - pen
             - if s.dangling { 1.0 } else { 0.0 };
     }
@@ -293,7 +308,7 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
         }
     };
     let mut chosen: Vec<usize> = Vec::new();
-    while chosen.len() < k {
+    while chosen.len() < k + 8 {
         let mut best: Option<(usize, f32)> = None;
         for (i, &b) in base.iter().enumerate() {
             if !b.is_finite() || chosen.contains(&i) {
@@ -313,6 +328,8 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
             None => break,
         }
     }
-    chosen.sort_unstable();
-    Ranked { chosen, tldr }
+    Ranked {
+        order: chosen,
+        tldr,
+    }
 }
