@@ -53,6 +53,7 @@ test-wasm:
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown -p decant-wasm
 
 test-e2e:
+	tsc -p e2e/ts-consumer/tsconfig.json
 	node --test --test-concurrency=1 e2e/
 
 lint-ext:

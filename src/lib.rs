@@ -20,6 +20,14 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// Serialises to plain JS objects (`#[serde(flatten)]` would otherwise give a `Map`).
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value
+        .serialize(&ser)
+        .map_err(|e| error("internal", &e.to_string()))
+}
+
 /// A JS `Error` with a stable `code`.
 fn error(code: &str, message: &str) -> JsValue {
     let e = js_sys::Error::new(message);
@@ -80,7 +88,7 @@ impl Page {
     /// Full analysis: `{article, blocks, fixes}` with node ids.
     pub fn analyze(&mut self) -> Result<JsValue, JsValue> {
         let analysis = self.engine.analyze();
-        serde_wasm_bindgen::to_value(&analysis).map_err(|e| error("internal", &e.to_string()))
+        to_js(&analysis)
     }
 
     /// Adds nodes inserted into the page since the snapshot (their parents must be known) and
@@ -112,7 +120,7 @@ impl Page {
         probes.extend(self.refresh_top_elements());
         self.measure(&probes);
         let delta = self.engine.analyze_added(&roots);
-        serde_wasm_bindgen::to_value(&delta).map_err(|e| error("internal", &e.to_string()))
+        to_js(&delta)
     }
 
     /// The DOM node behind a node id.
@@ -428,6 +436,6 @@ impl Snapshot {
     /// Full analysis, as [`Page::analyze`].
     pub fn analyze(&mut self) -> Result<JsValue, JsValue> {
         let analysis = self.engine.analyze();
-        serde_wasm_bindgen::to_value(&analysis).map_err(|e| error("internal", &e.to_string()))
+        to_js(&analysis)
     }
 }

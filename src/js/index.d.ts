@@ -65,8 +65,30 @@ export interface Fix {
   element: Element | null;
 }
 
-/** The article found on the page. */
-export interface Article {
+/** What the page says about itself (JSON-LD, Open Graph, meta tags, visible bylines). */
+export interface Metadata {
+  /** Headline, with the site's suffix removed. */
+  title: string | null;
+  /** Authors, joined with ", " (a wire credit counts). */
+  byline: string | null;
+  /** ISO 8601, as precise as the page says. */
+  published: string | null;
+  modified: string | null;
+  /** The site the page is on. */
+  site_name: string | null;
+  /** On aggregator pages: the outlet whose story it is. */
+  source: string | null;
+  lang: string | null;
+  dir: string | null;
+  /** Canonical URL. */
+  url: string | null;
+  /** Lead image URL. */
+  image: string | null;
+  excerpt: string | null;
+}
+
+/** The article found on the page (its metadata fields included). */
+export interface Article extends Metadata {
   node: number;
   path: string;
   article_text: string;
@@ -80,6 +102,8 @@ export interface Article {
 export interface Analysis {
   /** `null` when the page is not an article. */
   article: Article | null;
+  /** The page's metadata, also when it is not an article. */
+  metadata: Metadata;
   blocks: Block[];
   fixes: Fix[];
 }
@@ -101,6 +125,8 @@ export interface CleanupHandle {
   hidden: Block[];
   /** Fixes applied. */
   fixes: Fix[];
+  /** Applies a further analysis to the page. */
+  apply(analysis: Analysis): void;
   /** Shows one hidden block again and keeps it shown. */
   show(block: Block): void;
   /** Analyses nodes added to the page from now on (MutationObserver). */
@@ -131,3 +157,12 @@ export function analyzeDocument(doc?: Document, options?: Options): Analysis;
 export function analyzeHtml(html: string, options?: Options): Analysis;
 /** Hides the clutter reversibly. */
 export function cleanup(doc?: Document, options?: Options): CleanupHandle;
+/**
+ * Applies an analysis computed elsewhere (blocks and fixes carrying elements of `doc`). The
+ * handle's `observe()` throws; pass later analyses to `apply`.
+ */
+export function applyAnalysis(
+  doc: Document,
+  analysis: Analysis,
+  options?: Options,
+): CleanupHandle & { apply(analysis: Analysis): void };
