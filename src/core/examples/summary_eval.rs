@@ -16,18 +16,30 @@ use serde_json::{json, Value};
 use std::io::{BufRead, Write};
 use std::time::Instant;
 
+/// Apply `key=value,key=value` overrides to `p`.
+fn with_overrides(mut p: Params, spec: &str) -> Params {
+    for kv in spec.split(',').filter(|s| !s.trim().is_empty()) {
+        let (k, v) = kv.split_once('=').expect("override must be key=value");
+        let v: f32 = v.trim().parse().expect("override value must be a number");
+        assert!(p.set(k.trim(), v), "unknown parameter {k}");
+    }
+    p
+}
+
 fn main() {
     let path = std::env::args()
         .nth(1)
         .expect("usage: summary_eval FILE.jsonl");
     let file = std::fs::File::open(&path).expect("cannot open input");
-    let base = Params::default()
-        .with_overrides(&std::env::var("DECANT_SUMMARY_PARAMS").unwrap_or_default());
+    let base = with_overrides(
+        Params::default(),
+        &std::env::var("DECANT_SUMMARY_PARAMS").unwrap_or_default(),
+    );
     let grid: Vec<Params> = std::env::var("DECANT_SUMMARY_GRID")
         .ok()
         .map(|g| {
             g.split(';')
-                .map(|s| base.clone().with_overrides(s))
+                .map(|s| with_overrides(base.clone(), s))
                 .collect()
         })
         .unwrap_or_default();

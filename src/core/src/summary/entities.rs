@@ -482,7 +482,6 @@ const ORGS: &[&str] = &[
     "WTO",
     "Interpol",
     "Europol",
-    "Euro",
     "Eurostat",
     "SPD",
     "CDU",
@@ -779,9 +778,21 @@ impl Tally {
             self.names.push((name.to_string(), weight, pos));
         }
     }
-    fn top(mut self, k: usize) -> Vec<String> {
-        self.names.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        self.names.into_iter().take(k).map(|e| e.0).collect()
+    fn top(self, k: usize) -> Vec<String> {
+        // Most mentions first, then first mention; selection by repeated maximum (k is tiny).
+        let mut names = self.names;
+        let mut out = Vec::new();
+        while out.len() < k && !names.is_empty() {
+            let mut best = 0;
+            for (i, e) in names.iter().enumerate() {
+                let b = &names[best];
+                if e.1 > b.1 || (e.1 == b.1 && e.2 < b.2) {
+                    best = i;
+                }
+            }
+            out.push(names.swap_remove(best).0);
+        }
+        out
     }
 }
 
@@ -945,6 +956,9 @@ pub fn extract(
             for w in name.split(' ') {
                 places.add(w, sp.pos, 1);
             }
+        } else if sp.words > 1 && lang == "de" && PLACES.contains(&last_word) {
+            // German capitalises nouns: "Stadt Berlin", "Landeshauptstadt München".
+            places.add(last_word, sp.pos, 1);
         } else if ORGS.contains(&name)
             || ORG_WORDS.contains(&last_word)
             || matches!(
@@ -973,8 +987,12 @@ pub fn extract(
     }
     // Lone surnames count towards the full name.
     for sp in spans.iter().filter(|s| s.words == 1) {
-        let suffix = format!(" {}", sp.name);
-        if let Some(e) = people.names.iter_mut().find(|e| e.0.ends_with(&suffix)) {
+        let is_surname_of = |full: &str| {
+            full.len() > sp.name.len()
+                && full.ends_with(sp.name.as_str())
+                && full[..full.len() - sp.name.len()].ends_with(' ')
+        };
+        if let Some(e) = people.names.iter_mut().find(|e| is_surname_of(&e.0)) {
             e.1 += 1;
         }
     }

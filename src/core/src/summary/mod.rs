@@ -161,7 +161,7 @@ pub fn summarize_with(
         });
         units.push((lo, hi));
     }
-    units.sort_unstable();
+    insertion_sort(&mut units, |a, b| a < b);
     let points: Vec<Point> = units
         .iter()
         .map(|&(lo, hi)| {
@@ -190,6 +190,20 @@ pub fn summarize_with(
     summary.places = places;
     summary.organisations = orgs;
     summary
+}
+
+/// Small in-place sort for short lists (one generic sort per element type costs several KB of
+/// WASM; the lists sorted here have a few dozen items).
+pub(crate) fn insertion_sort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && less(&x, &v[j - 1]) {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
 }
 
 fn pick_lang(paragraphs: &[String], hint: Option<&str>) -> &'static str {
@@ -602,6 +616,114 @@ mod tests {
         assert_eq!(s.lang, "ja");
         assert_eq!(s.reading_minutes, 2);
         assert!(!s.points.is_empty());
+    }
+
+    fn article(n: usize) -> Vec<String> {
+        let topics = [
+            "harbour", "bridge", "ferry", "budget", "tunnel", "station", "market",
+        ];
+        (0..n)
+            .map(|i| {
+                let t = topics[i % topics.len()];
+                format!(
+                    "The council discussed the {t} plan number {i} on Monday. Engineers said the {t} would open in spring."
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn auto_length_scales_with_article() {
+        let opts = SummaryOptions::default();
+        assert_eq!(summarize(&article(3), None, &opts).points.len(), 3);
+        assert_eq!(summarize(&article(10), None, &opts).points.len(), 5);
+        assert_eq!(summarize(&article(20), None, &opts).points.len(), 7);
+        let long = SummaryOptions {
+            length: SummaryLength::Long,
+            lang: None,
+        };
+        assert_eq!(summarize(&article(2), None, &long).points.len(), 4);
+        let medium = SummaryOptions {
+            length: SummaryLength::Medium,
+            lang: None,
+        };
+        assert_eq!(summarize(&article(10), None, &medium).points.len(), 5);
+    }
+
+    #[test]
+    fn points_name_their_source_and_quote_verbatim() {
+        let p = paras(&[
+            "Rail workers in Leeds voted to strike over pay, the union said on Tuesday.",
+            "\"We have waited two years. Enough is enough,\" union leader Maria Lopez said. The strike would start in May.",
+            "Managers said the offer of 4.5 per cent was fair. Passengers were told to check timetables.",
+        ]);
+        let s = summarize(&p, Some("Rail strike in Leeds"), &SummaryOptions::default());
+        let mut global = 0;
+        let mut index = Vec::new();
+        for (pi, para) in p.iter().enumerate() {
+            for r in split_sentences(para, "en") {
+                index.push((pi, para[r].to_string()));
+                global += 1;
+            }
+        }
+        assert_eq!(global, 5);
+        for pt in &s.points {
+            let (pi, text) = &index[pt.sentence];
+            assert_eq!(*pi, pt.paragraph);
+            assert!(
+                pt.text.starts_with(text.as_str()) || text.ends_with(&pt.text[1..]),
+                "{}",
+                pt.text
+            );
+        }
+        assert!(s.points.iter().any(|pt| pt.text.contains(
+            "\"We have waited two years. Enough is enough,\" union leader Maria Lopez said."
+        )));
+        assert!(
+            s.people.contains(&"Maria Lopez".to_string()),
+            "{:?}",
+            s.people
+        );
+        assert!(s.places.contains(&"Leeds".to_string()), "{:?}", s.places);
+    }
+
+    #[test]
+    fn german_and_french_articles() {
+        let de = paras(&[
+            "Die Stadt Berlin baut eine neue Brücke über die Spree. Die Brücke soll im Jahr 2027 fertig sein.",
+            "Aber die Kosten sind hoch. Laut Dr. Weber kostet die Brücke rund 40 Mio. Euro. Der Senat hat das Geld bereits bewilligt.",
+        ]);
+        let s = summarize(
+            &de,
+            Some("Neue Brücke für Berlin"),
+            &SummaryOptions::default(),
+        );
+        assert_eq!(s.lang, "de");
+        assert!(s.points.iter().all(|p| !p.text.starts_with("Aber ")));
+        assert!(s.places.contains(&"Berlin".to_string()));
+        let fr = paras(&["Le gouvernement a présenté son budget. Mais les syndicats ont refusé le plan de M. Martin. La grève commence lundi."]);
+        let s = summarize(&fr, None, &SummaryOptions::default());
+        assert_eq!(s.lang, "fr");
+        assert!(s.points.iter().all(|p| !p.text.starts_with("Mais ")));
+        let s = summarize(
+            &fr,
+            None,
+            &SummaryOptions {
+                length: SummaryLength::Short,
+                lang: Some("es-MX".into()),
+            },
+        );
+        assert_eq!(s.lang, "es");
+    }
+
+    #[test]
+    fn length_serialises_lowercase() {
+        assert_eq!(
+            serde_json::to_string(&SummaryLength::Auto).unwrap(),
+            "\"auto\""
+        );
+        let l: SummaryLength = serde_json::from_str("\"medium\"").unwrap();
+        assert_eq!(l, SummaryLength::Medium);
     }
 
     #[test]

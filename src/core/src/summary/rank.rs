@@ -4,8 +4,6 @@
 //!
 //! Every score is a weighted sum of a few named features, so a choice can be explained.
 
-use std::collections::HashMap;
-
 /// Ranking weights. The defaults were tuned on the development split only (BBC News Summary and
 /// the first 100 CNN/DailyMail rows); see `eval/summary.py`.
 #[derive(Clone, Debug)]
@@ -72,45 +70,36 @@ impl Default for Params {
 }
 
 impl Params {
-    /// Apply `key=value` overrides separated by commas (used by the evaluation example to tune).
+    /// Set one weight by name (used by the evaluation example to tune); false if unknown.
     #[doc(hidden)]
-    pub fn with_overrides(mut self, spec: &str) -> Self {
-        for kv in spec.split(',') {
-            let mut it = kv.splitn(2, '=');
-            let (Some(k), Some(v)) = (it.next(), it.next()) else {
-                continue;
-            };
-            let Ok(v) = v.trim().parse::<f32>() else {
-                continue;
-            };
-            if k.trim() == "stemming" {
+    pub fn set(&mut self, key: &str, v: f32) -> bool {
+        let slot = match key {
+            "stemming" => {
                 self.stemming = v != 0.0;
-                continue;
+                return true;
             }
-            let slot = match k.trim() {
-                "beta" => &mut self.beta,
-                "lam_fwd" => &mut self.lam_fwd,
-                "lam_bwd" => &mut self.lam_bwd,
-                "w_cent" => &mut self.w_cent,
-                "w_lead" => &mut self.w_lead,
-                "lead_decay" => &mut self.lead_decay,
-                "w_para" => &mut self.w_para,
-                "w_title" => &mut self.w_title,
-                "w_red" => &mut self.w_red,
-                "short_words" => &mut self.short_words,
-                "long_words" => &mut self.long_words,
-                "w_len" => &mut self.w_len,
-                "pron_pen" => &mut self.pron_pen,
-                "q_pen" => &mut self.q_pen,
-                "t_beta" => &mut self.t_beta,
-                "t_cent" => &mut self.t_cent,
-                "t_lead" => &mut self.t_lead,
-                "t_title" => &mut self.t_title,
-                _ => continue,
-            };
-            *slot = v;
-        }
-        self
+            "beta" => &mut self.beta,
+            "lam_fwd" => &mut self.lam_fwd,
+            "lam_bwd" => &mut self.lam_bwd,
+            "w_cent" => &mut self.w_cent,
+            "w_lead" => &mut self.w_lead,
+            "lead_decay" => &mut self.lead_decay,
+            "w_para" => &mut self.w_para,
+            "w_title" => &mut self.w_title,
+            "w_red" => &mut self.w_red,
+            "short_words" => &mut self.short_words,
+            "long_words" => &mut self.long_words,
+            "w_len" => &mut self.w_len,
+            "pron_pen" => &mut self.pron_pen,
+            "q_pen" => &mut self.q_pen,
+            "t_beta" => &mut self.t_beta,
+            "t_cent" => &mut self.t_cent,
+            "t_lead" => &mut self.t_lead,
+            "t_title" => &mut self.t_title,
+            _ => return false,
+        };
+        *slot = v;
+        true
     }
 }
 
@@ -151,39 +140,54 @@ fn cosine(a: &Vector, b: &Vector) -> f32 {
 }
 
 fn vectors(sents: &[SentFeat]) -> Vec<Vector> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut df: Vec<u32> = Vec::new();
-    let mut tfs: Vec<HashMap<u32, f32>> = Vec::with_capacity(sents.len());
-    for s in sents {
-        let mut tf: HashMap<u32, f32> = HashMap::new();
-        for t in &s.terms {
-            let next = ids.len() as u32;
-            let id = *ids.entry(t.as_str()).or_insert(next);
-            if id as usize == df.len() {
-                df.push(0);
-            }
-            *tf.entry(id).or_insert(0.0) += 1.0;
-        }
-        for id in tf.keys() {
-            df[*id as usize] += 1;
-        }
-        tfs.push(tf);
-    }
-    let n = sents.len() as f32;
-    tfs.into_iter()
-        .map(|tf| {
-            let mut v: Vector = tf
-                .into_iter()
-                .map(|(id, c)| (id, (1.0 + c.ln()) * (1.0 + n / df[id as usize] as f32).ln()))
+    // Vocabulary as a sorted list (no hash map: keeps the WASM module small).
+    let mut vocab: Vec<&str> = sents
+        .iter()
+        .flat_map(|s| s.terms.iter().map(String::as_str))
+        .collect();
+    vocab.sort_unstable();
+    vocab.dedup();
+    let mut df = vec![0u32; vocab.len()];
+    let ids: Vec<Vec<u32>> = sents
+        .iter()
+        .map(|s| {
+            let mut v: Vec<u32> = s
+                .terms
+                .iter()
+                .filter_map(|t| vocab.binary_search(&t.as_str()).ok())
+                .map(|i| i as u32)
                 .collect();
-            v.sort_by_key(|p| p.0);
-            let norm = v.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                for p in &mut v {
-                    p.1 /= norm;
+            super::insertion_sort(&mut v, |a, b| a < b);
+            let mut last = None;
+            for &id in &v {
+                if last != Some(id) {
+                    df[id as usize] += 1;
+                    last = Some(id);
                 }
             }
             v
+        })
+        .collect();
+    let n = sents.len() as f32;
+    ids.into_iter()
+        .map(|v| {
+            let mut out: Vector = Vec::new();
+            for id in v {
+                match out.last_mut() {
+                    Some(last) if last.0 == id => last.1 += 1.0,
+                    _ => out.push((id, 1.0)),
+                }
+            }
+            for p in &mut out {
+                p.1 = (1.0 + p.1.ln()) * (1.0 + n / df[p.0 as usize] as f32).ln();
+            }
+            let norm = out.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for p in &mut out {
+                    p.1 /= norm;
+                }
+            }
+            out
         })
         .collect()
 }
