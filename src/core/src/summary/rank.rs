@@ -32,6 +32,8 @@ pub struct Params {
     pub w_len: f32,
     /// Penalty for a sentence that starts with an unresolved pronoun (it would need context).
     pub pron_pen: f32,
+    /// Weight of the extra length penalty of a pronoun sentence that needs its predecessor.
+    pub w_unit: f32,
     /// Penalty for a question.
     pub q_pen: f32,
     /// Weights of the one-sentence TL;DR choice (its centrality uses edge threshold `t_beta`).
@@ -59,6 +61,7 @@ impl Default for Params {
             long_words: 45.0,
             w_len: 0.5,
             pron_pen: 0.2,
+            w_unit: 1.0,
             q_pen: 0.2,
             t_beta: 0.0,
             t_cent: 1.0,
@@ -91,6 +94,7 @@ impl Params {
             "long_words" => &mut self.long_words,
             "w_len" => &mut self.w_len,
             "pron_pen" => &mut self.pron_pen,
+            "w_unit" => &mut self.w_unit,
             "q_pen" => &mut self.q_pen,
             "t_beta" => &mut self.t_beta,
             "t_cent" => &mut self.t_cent,
@@ -263,8 +267,8 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
             .count();
         hit as f32 / title_set.len() as f32
     };
-    let len_pen = |s: &SentFeat| -> f32 {
-        let w = s.words as f32;
+    let len_pen_w = |w: usize| -> f32 {
+        let w = w as f32;
         if w < p.short_words {
             p.w_len * (p.short_words - w) / p.short_words.max(1.0)
         } else if w > p.long_words {
@@ -284,7 +288,7 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
         let lead = (-(i as f32) / p.lead_decay.max(0.01)).exp();
         let para = if s.pos_in_para == 0 { p.w_para } else { 0.0 };
         let title = title_overlap(s);
-        let mut pen = len_pen(s);
+        let mut pen = len_pen_w(s.words);
         if s.dangling {
             pen += p.pron_pen;
         }
@@ -322,7 +326,17 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
                 .iter()
                 .map(|&c| pair_sim(i, c))
                 .fold(0.0f32, f32::max);
-            let s = b - p.w_red * red;
+            let mut s = b - p.w_red * red;
+            // A sentence opening with a pronoun brings its predecessor along (see `summarize`):
+            // score the longer unit, unless the predecessor is already in.
+            if sents[i].dangling && i > 0 {
+                if chosen.contains(&(i - 1)) {
+                    s += p.pron_pen;
+                } else {
+                    let both = sents[i].words + sents[i - 1].words;
+                    s -= p.w_unit * (len_pen_w(both) - len_pen_w(sents[i].words));
+                }
+            }
             if best.is_none_or(|(_, bs)| s > bs) {
                 best = Some((i, s));
             }
