@@ -1,4 +1,4 @@
-// Service worker / background script: the keyboard command, the toolbar badge, and the
+// Service worker / background script: the keyboard commands, the toolbar badge, and the
 // analysis of pages whose CSP keeps the content script from compiling WASM.
 import { api } from "./lib/compat.js";
 import initCore, { Snapshot } from "./core/decant_wasm.js";
@@ -39,11 +39,14 @@ async function analyzeSnapshot(msg) {
   }
 }
 
+const COMMANDS = { "toggle-cleanup": "toggle", "open-sidebar": "open-sidebar" };
+
 api.commands.onCommand.addListener(async (command) => {
-  if (command !== "toggle-cleanup") return;
+  const type = COMMANDS[command];
+  if (!type) return;
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   if (tab && tab.id !== undefined) {
-    api.tabs.sendMessage(tab.id, { type: "toggle" }).catch(() => {});
+    api.tabs.sendMessage(tab.id, { type }).catch(() => {});
   }
 });
 

@@ -1,10 +1,23 @@
-// Toolbar popup: this site's toggle, the global default, and what was hidden here.
+// Toolbar popup: this site's toggle, the global default, the sidebar and options buttons, and
+// what was hidden here. `popup.html?tab=ID` targets that tab (tests); otherwise the active tab.
 import { api } from "./lib/compat.js";
 import { load, update, enabledFor } from "./lib/settings.js";
+import { t, localize, labelName, plural } from "./lib/i18n.js";
+import { applyTheme } from "./lib/theme.js";
 
 const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const inTab = params.has("tab");
 
-async function activeTab() {
+async function targetTab() {
+  const id = Number(params.get("tab"));
+  if (inTab && Number.isInteger(id)) {
+    try {
+      return await api.tabs.get(id);
+    } catch {
+      return null;
+    }
+  }
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
@@ -17,10 +30,21 @@ async function pageState(tab) {
   }
 }
 
+/** "3 prompts hidden, scrolling restored" */
+function announcement(state) {
+  if (!state) return "";
+  const n = (state.hidden || []).length;
+  if (!n) return t("announceNothing");
+  const parts = [plural(n, "announceHiddenOne", "announceHiddenOther")];
+  if ((state.fixes || []).includes("scroll-lock")) parts.push(t("announceScroll"));
+  return parts.join(", ");
+}
+
 function render(settings, host, state) {
-  $("site").textContent = host || "This page cannot be cleaned";
+  $("site").textContent = host || t("popupCannotClean");
   $("site-toggle").checked = host ? enabledFor(settings, host) : false;
   $("site-toggle").disabled = !host;
+  $("open-sidebar").disabled = !host;
   $("default-toggle").checked = settings.enabledByDefault;
   const list = $("counts");
   list.replaceChildren();
@@ -28,22 +52,30 @@ function render(settings, host, state) {
   const labels = Object.keys(counts);
   if (!labels.length) {
     const li = document.createElement("li");
-    li.textContent = "Nothing";
+    li.textContent = t("nothingHidden");
     list.append(li);
   }
   for (const label of labels) {
     const li = document.createElement("li");
-    li.textContent = `${label}: ${counts[label]}`;
+    li.textContent = `${labelName(label)}: ${counts[label]}`;
     list.append(li);
   }
 }
 
+function say(text) {
+  $("status").textContent = text;
+}
+
 async function main() {
-  const tab = await activeTab();
+  localize();
   let settings = await load();
+  applyTheme(settings.theme);
+  const tab = await targetTab();
   const state = tab ? await pageState(tab) : null;
   const host = state ? state.host : "";
   render(settings, host, state);
+  // Set after first paint so screen readers announce it.
+  setTimeout(() => say(announcement(state)), 100);
 
   $("site-toggle").addEventListener("change", async (e) => {
     const on = e.target.checked;
@@ -52,11 +84,12 @@ async function main() {
         s.sites[host] = on;
       });
       const res = await api.tabs.sendMessage(tab.id, { type: "set-enabled", enabled: on });
-      render(settings, host, await pageState(tab));
-      $("status").textContent = on ? "Cleanup on for this site" : "Cleanup off for this site";
-      if (res && res.error) $("status").textContent = res.error;
+      const now = await pageState(tab);
+      render(settings, host, now);
+      say(`${t(on ? "statusOnSite" : "statusOffSite")}. ${announcement(now)}`);
+      if (res && res.error) say(res.error);
     } catch (err) {
-      $("status").textContent = `Could not save: ${err && err.message}`;
+      say(t("couldNotSave", [err && err.message]));
     }
   });
   $("default-toggle").addEventListener("change", async (e) => {
@@ -64,9 +97,22 @@ async function main() {
       settings = await update((s) => {
         s.enabledByDefault = e.target.checked;
       });
+      say(t("saved"));
     } catch (err) {
-      $("status").textContent = `Could not save: ${err && err.message}`;
+      say(t("couldNotSave", [err && err.message]));
     }
+  });
+  $("open-sidebar").addEventListener("click", async () => {
+    try {
+      await api.tabs.sendMessage(tab.id, { type: "open-sidebar" });
+      if (!inTab) window.close();
+    } catch (err) {
+      say(String(err && err.message));
+    }
+  });
+  $("open-options").addEventListener("click", () => {
+    api.runtime.openOptionsPage();
+    if (!inTab) window.close();
   });
 }
 
