@@ -7,86 +7,72 @@
 /// Supported languages, in detection order.
 pub const LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ja"];
 
-const EN: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
-    "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it",
-    "its", "just", "last", "may", "me", "more", "most", "mr", "mrs", "ms", "my", "new", "no",
-    "not", "now", "of", "on", "one", "only", "or", "other", "our", "out", "over", "said", "says",
-    "say", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "to", "told", "two", "up", "us", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you",
-    "your", "s", "t", "very", "because", "been", "its", "it's", "however", "year", "years",
-];
+const EN: &str = "\
+    a|about|after|all|also|an|and|any|are|as|at|be|been|before|being|but|by|can|could|did|do|\
+    does|for|from|had|has|have|he|her|here|him|his|how|i|if|in|into|is|it|its|just|last|may|\
+    me|more|most|mr|mrs|ms|my|new|no|not|now|of|on|one|only|or|other|our|out|over|said|says|\
+    say|she|should|so|some|such|than|that|the|their|them|then|there|these|they|this|those|to|\
+    told|two|up|us|was|we|were|what|when|where|which|while|who|will|with|would|you|your|s|t|\
+    very|because|been|its|it's|however|year|years";
 
-const DE: &[&str] = &[
-    "aber", "alle", "als", "also", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bist",
-    "da", "damit", "dann", "das", "dass", "dem", "den", "denn", "der", "des", "dich", "die",
-    "dies", "diese", "diesem", "diesen", "dieser", "doch", "dort", "du", "durch", "ein", "eine",
-    "einem", "einen", "einer", "eines", "er", "es", "etwa", "für", "gegen", "hat", "hatte",
-    "haben", "hier", "ich", "ihm", "ihn", "ihr", "ihre", "im", "in", "ist", "ja", "jetzt", "kann",
-    "kein", "keine", "man", "mehr", "mit", "muss", "nach", "nicht", "noch", "nun", "nur", "ob",
-    "oder", "ohne", "schon", "sehr", "sein", "seine", "sich", "sie", "sind", "so", "soll", "um",
-    "und", "uns", "unter", "vom", "von", "vor", "war", "waren", "was", "weil", "wenn", "werden",
-    "wie", "wir", "wird", "wurde", "wurden", "zu", "zum", "zur", "über", "sagte", "laut",
-];
+const DE: &str = "\
+    aber|alle|als|also|am|an|auch|auf|aus|bei|bin|bis|bist|da|damit|dann|das|dass|dem|den|\
+    denn|der|des|dich|die|dies|diese|diesem|diesen|dieser|doch|dort|du|durch|ein|eine|einem|\
+    einen|einer|eines|er|es|etwa|für|gegen|hat|hatte|haben|hier|ich|ihm|ihn|ihr|ihre|im|in|\
+    ist|ja|jetzt|kann|kein|keine|man|mehr|mit|muss|nach|nicht|noch|nun|nur|ob|oder|ohne|\
+    schon|sehr|sein|seine|sich|sie|sind|so|soll|um|und|uns|unter|vom|von|vor|war|waren|was|\
+    weil|wenn|werden|wie|wir|wird|wurde|wurden|zu|zum|zur|über|sagte|laut";
 
-const FR: &[&str] = &[
-    "à", "au", "aux", "avec", "ce", "cela", "ces", "cet", "cette", "comme", "d", "dans", "de",
-    "des", "deux", "donc", "du", "elle", "elles", "en", "encore", "est", "et", "été", "être",
-    "fait", "il", "ils", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "mais", "me",
-    "même", "mes", "moi", "mon", "n", "ne", "nous", "on", "ont", "ou", "où", "par", "pas", "peut",
-    "plus", "pour", "qu", "que", "qui", "s", "sa", "sans", "se", "selon", "ses", "si", "son",
-    "sont", "sur", "ta", "tous", "tout", "toute", "très", "tu", "un", "une", "vous", "y", "après",
-    "avait", "avoir", "a", "c", "j", "aussi", "entre", "dont", "ainsi", "était", "sera", "notre",
-    "nos", "depuis", "alors", "dit", "déjà", "bien",
-];
+const FR: &str = "\
+    à|au|aux|avec|ce|cela|ces|cet|cette|comme|d|dans|de|des|deux|donc|du|elle|elles|en|\
+    encore|est|et|été|être|fait|il|ils|je|l|la|le|les|leur|leurs|lui|m|mais|me|même|mes|moi|\
+    mon|n|ne|nous|on|ont|ou|où|par|pas|peut|plus|pour|qu|que|qui|s|sa|sans|se|selon|ses|si|\
+    son|sont|sur|ta|tous|tout|toute|très|tu|un|une|vous|y|après|avait|avoir|a|c|j|aussi|\
+    entre|dont|ainsi|était|sera|notre|nos|depuis|alors|dit|déjà|bien";
 
-const ES: &[&str] = &[
-    "a", "al", "algo", "ante", "así", "bien", "como", "con", "cuando", "de", "del", "desde",
-    "donde", "dos", "e", "el", "ella", "ellas", "ellos", "en", "entre", "era", "es", "esa", "ese",
-    "eso", "esta", "está", "están", "este", "esto", "fue", "ha", "han", "hasta", "hay", "la",
-    "las", "le", "les", "lo", "los", "más", "me", "mi", "muy", "ni", "no", "nos", "o", "otro",
-    "otra", "para", "pero", "por", "porque", "que", "qué", "se", "sea", "ser", "si", "sí", "sin",
-    "sobre", "son", "su", "sus", "también", "te", "tiene", "todo", "todos", "tras", "un", "una",
-    "uno", "unos", "y", "ya", "yo", "fueron", "había", "según", "dijo", "cual", "años", "durante",
-    "esto", "estos", "estas", "hoy", "puede",
-];
+const ES: &str = "\
+    a|al|algo|ante|así|bien|como|con|cuando|de|del|desde|donde|dos|e|el|ella|ellas|ellos|en|\
+    entre|era|es|esa|ese|eso|esta|está|están|este|esto|fue|ha|han|hasta|hay|la|las|le|les|lo|\
+    los|más|me|mi|muy|ni|no|nos|o|otro|otra|para|pero|por|porque|que|qué|se|sea|ser|si|sí|\
+    sin|sobre|son|su|sus|también|te|tiene|todo|todos|tras|un|una|uno|unos|y|ya|yo|fueron|\
+    había|según|dijo|cual|años|durante|esto|estos|estas|hoy|puede";
 
-const IT: &[&str] = &[
-    "a", "ad", "al", "alla", "alle", "anche", "ancora", "che", "chi", "ci", "come", "con", "cui",
-    "da", "dal", "dalla", "de", "degli", "dei", "del", "della", "delle", "dello", "di", "dopo",
-    "e", "è", "ed", "era", "essere", "fa", "fatto", "fra", "gli", "ha", "hanno", "i", "il", "in",
-    "io", "la", "le", "lei", "lo", "loro", "lui", "ma", "mi", "molto", "ne", "nel", "nella", "nei",
-    "nelle", "non", "o", "ogni", "per", "perché", "più", "può", "quale", "quando", "quello",
-    "questa", "questo", "se", "si", "sia", "solo", "sono", "su", "sua", "sul", "sulla", "suo",
-    "suoi", "tra", "tutti", "tutto", "un", "una", "uno", "anni", "stato", "stata", "ha", "aveva",
-    "secondo", "detto", "già", "poi", "mentre", "c",
-];
+const IT: &str = "\
+    a|ad|al|alla|alle|anche|ancora|che|chi|ci|come|con|cui|da|dal|dalla|de|degli|dei|del|\
+    della|delle|dello|di|dopo|e|è|ed|era|essere|fa|fatto|fra|gli|ha|hanno|i|il|in|io|la|le|\
+    lei|lo|loro|lui|ma|mi|molto|ne|nel|nella|nei|nelle|non|o|ogni|per|perché|più|può|quale|\
+    quando|quello|questa|questo|se|si|sia|solo|sono|su|sua|sul|sulla|suo|suoi|tra|tutti|\
+    tutto|un|una|uno|anni|stato|stata|ha|aveva|secondo|detto|già|poi|mentre|c";
 
-const PT: &[&str] = &[
-    "a", "à", "ao", "aos", "as", "às", "até", "com", "como", "da", "das", "de", "dela", "dele",
-    "do", "dos", "e", "é", "ela", "ele", "eles", "em", "entre", "era", "essa", "esse", "esta",
-    "está", "este", "eu", "foi", "foram", "há", "isso", "isto", "já", "lhe", "mais", "mas", "me",
-    "mesmo", "muito", "na", "nas", "não", "nem", "no", "nos", "num", "numa", "o", "os", "ou",
-    "para", "pela", "pelas", "pelo", "pelos", "por", "porque", "quando", "que", "quem", "se",
-    "sem", "ser", "seu", "seus", "sua", "suas", "são", "também", "tem", "têm", "um", "uma", "umas",
-    "uns", "anos", "disse", "segundo", "sobre", "ainda", "após", "depois", "pode", "estão", "ter",
-    "seja", "essa",
-];
+const PT: &str = "\
+    a|à|ao|aos|as|às|até|com|como|da|das|de|dela|dele|do|dos|e|é|ela|ele|eles|em|entre|era|\
+    essa|esse|esta|está|este|eu|foi|foram|há|isso|isto|já|lhe|mais|mas|me|mesmo|muito|na|nas|\
+    não|nem|no|nos|num|numa|o|os|ou|para|pela|pelas|pelo|pelos|por|porque|quando|que|quem|se|\
+    sem|ser|seu|seus|sua|suas|são|também|tem|têm|um|uma|umas|uns|anos|disse|segundo|sobre|\
+    ainda|após|depois|pode|estão|ter|seja|essa";
 
-const NL: &[&str] = &[
-    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "deze", "die", "dit", "door", "drie",
-    "een", "en", "er", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe",
-    "hun", "ik", "in", "is", "ja", "je", "kan", "kon", "maar", "me", "meer", "men", "met", "mij",
-    "mijn", "na", "naar", "niet", "niets", "nog", "nu", "of", "om", "omdat", "ons", "ook", "op",
-    "over", "te", "tegen", "toch", "toen", "tot", "u", "uit", "van", "veel", "voor", "want", "was",
-    "waren", "wat", "we", "wel", "werd", "wie", "wij", "wil", "worden", "wordt", "zal", "ze",
-    "zei", "zelf", "zich", "zij", "zijn", "zo", "zou", "jaar", "volgens", "twee", "nieuwe",
-];
+const NL: &str = "\
+    aan|al|als|bij|dan|dat|de|der|deze|die|dit|door|drie|een|en|er|haar|had|heb|hebben|heeft|\
+    hem|het|hier|hij|hoe|hun|ik|in|is|ja|je|kan|kon|maar|me|meer|men|met|mij|mijn|na|naar|\
+    niet|niets|nog|nu|of|om|omdat|ons|ook|op|over|te|tegen|toch|toen|tot|u|uit|van|veel|voor|\
+    want|was|waren|wat|we|wel|werd|wie|wij|wil|worden|wordt|zal|ze|zei|zelf|zich|zij|zijn|zo|\
+    zou|jaar|volgens|twee|nieuwe";
 
-/// Stop-word list for an ISO code (English for unknown codes, none for Japanese).
-pub fn stop_words(lang: &str) -> &'static [&'static str] {
+/// Is `w` one of the `|`-separated words of `list`? (Word lists are packed strings: a slice of
+/// `&str` costs 8 bytes of pointers per entry in WASM and compresses badly.)
+pub fn has(list: &str, w: &str) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    list.match_indices(w).any(|(at, _)| {
+        let end = at + w.len();
+        (at == 0 || list.as_bytes()[at - 1] == b'|')
+            && (end == list.len() || list.as_bytes()[end] == b'|')
+    })
+}
+
+/// Stop-word list (`|`-separated) for an ISO code (English for unknown codes, none for Japanese).
+pub fn stop_words(lang: &str) -> &'static str {
     match lang {
         "de" => DE,
         "fr" => FR,
@@ -94,7 +80,7 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
         "it" => IT,
         "pt" => PT,
         "nl" => NL,
-        "ja" => &[],
+        "ja" => "",
         _ => EN,
     }
 }
@@ -103,10 +89,10 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
 pub fn is_stop(word: &str, lang: &str) -> bool {
     let list = stop_words(lang);
     if word.chars().all(|c| !c.is_uppercase()) {
-        list.contains(&word)
+        has(list, word)
     } else {
         let lower = word.to_lowercase();
-        list.contains(&lower.as_str())
+        has(list, &lower)
     }
 }
 
@@ -160,7 +146,7 @@ pub fn detect_lang(text: &str) -> &'static str {
             continue;
         }
         words += 1;
-        if words > 4000 {
+        if words > 400 {
             break;
         }
         let lower = w.to_lowercase();
@@ -168,7 +154,7 @@ pub fn detect_lang(text: &str) -> &'static str {
         let head = lower.split(['\'', '’']).next().unwrap_or("");
         for (k, lang) in LANGS[..7].iter().enumerate() {
             let list = stop_words(lang);
-            if list.contains(&lower.as_str()) || (head != lower && list.contains(&head)) {
+            if has(list, &lower) || (head != lower && has(list, head)) {
                 hits[k] += 1;
             }
         }
