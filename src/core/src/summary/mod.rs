@@ -727,6 +727,16 @@ mod tests {
     }
 
     #[test]
+    fn long_article_stays_bounded() {
+        // 1,200 sentences in 300 paragraphs, plus one paragraph with an unclosed quote.
+        let mut p = article(600);
+        p.push(format!("\"{}", "Word after word. ".repeat(500)));
+        let s = summarize(&p, Some("plan"), &SummaryOptions::default());
+        assert_eq!(s.points.len(), 7);
+        assert!(s.word_count > 9000);
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         let odd = [
             "\u{301}\u{301}. . .",
