@@ -156,6 +156,7 @@
         })),
         fixes: (handle ? handle.fixes : []).map((f) => f.kind),
         sidebar: Boolean(sidebar),
+        highlight: highlighted ? highlighted.text : null,
       });
       return false;
     }
@@ -466,9 +467,14 @@
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const v = n.nodeValue;
       const b = n.parentElement.closest(BLOCK);
-      if (b !== block && text && !text.endsWith(" ")) {
-        // Text of separate blocks reads as separate words.
-        text += " ";
+      if (b !== block && text && !text.endsWith("\n")) {
+        // Separate blocks never share a sentence: a line break between them.
+        if (text.endsWith(" ")) {
+          text = text.slice(0, -1);
+          nodes.pop();
+          offsets.pop();
+        }
+        text += "\n";
         nodes.push(n);
         offsets.push(0);
       }
@@ -476,7 +482,7 @@
       for (let i = 0; i < v.length; i++) {
         let c = v[i];
         if (/\s/.test(c)) {
-          if (!text || text.endsWith(" ")) continue;
+          if (!text || text.endsWith(" ") || text.endsWith("\n")) continue;
           c = " ";
         }
         text += norm(c);
@@ -497,10 +503,16 @@
         const part = words.slice(s, s + n).join(" ");
         const at = text.indexOf(part);
         if (at < 0) continue;
+        // Widen to the sentence: back to the previous end mark or line, on to the next.
         let start = at;
-        while (start > 0 && !/[.!?]\s$/.test(text.slice(start - 2, start))) start--;
-        const m = /[.!?](\s|$)/.exec(text.slice(at + part.length));
-        const end = m ? at + part.length + m.index + 1 : text.length;
+        while (
+          start > 0 &&
+          !/[.!?]["'\u201d\u2019)]*[ \n]$|\n$/.test(text.slice(Math.max(0, start - 4), start))
+        ) {
+          start--;
+        }
+        const m = /[.!?]["'\u201d\u2019)]*(?=[ \n]|$)|\n/.exec(text.slice(at + part.length));
+        const end = m ? at + part.length + m.index + m[0].length : text.length;
         return [start, end - start];
       }
     }
@@ -515,7 +527,7 @@
     if (!hit) return null;
     const [start, len] = hit;
     let last = start + len - 1;
-    while (last > start && text[last] === " ") last--;
+    while (last > start && /[ \n]/.test(text[last])) last--;
     const range = document.createRange();
     range.setStart(nodes[start], offsets[start]);
     range.setEnd(nodes[last], Math.min(offsets[last] + 1, nodes[last].nodeValue.length));
@@ -541,14 +553,19 @@
         style.id = HIGHLIGHT_STYLE_ID;
         style.textContent = `::highlight(${HIGHLIGHT}){background-color:#fde047;color:#111}`;
         (document.head || document.documentElement).append(style);
-        highlighted = { kind: "highlight" };
+        highlighted = { kind: "highlight", text: range.toString() };
         done = true;
       }
     } catch {
       done = false;
     }
     if (!done) {
-      highlighted = { kind: "outline", el: target, style: target.getAttribute("style") };
+      highlighted = {
+        kind: "outline",
+        text: range.toString(),
+        el: target,
+        style: target.getAttribute("style"),
+      };
       target.style.setProperty("outline", "3px solid #f59e0b", "important");
       target.style.setProperty("outline-offset", "2px", "important");
       const el = target;
