@@ -5,7 +5,8 @@
 //! Errors are thrown as JS `Error`s carrying a stable `code` property.
 
 use decant_core::dom::{Attr, Document, LiveStyle, NodeId, Position};
-use decant_core::Engine;
+use decant_core::summary::{summarize, SummaryLength, SummaryOptions};
+use decant_core::{Engine, Options};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -28,6 +29,41 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| error("internal", &e.to_string()))
 }
 
+/// Options from JS: `{length: "short"|"medium"|"long"|"auto", lang: "de"}`; anything else
+/// is ignored, a wrong type is an error.
+fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
+    #[derive(serde::Deserialize, Default)]
+    struct JsOptions {
+        #[serde(default)]
+        length: Option<SummaryLength>,
+        #[serde(default)]
+        lang: Option<String>,
+    }
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    let o: JsOptions = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| error("bad-argument", &format!("bad options: {e}")))?;
+    Ok(Options {
+        summary: SummaryOptions {
+            length: o.length.unwrap_or_default(),
+            lang: o.lang,
+        },
+    })
+}
+
+/// Summarises plain text (paragraphs separated by blank lines): `{tldr, points, ...}`.
+#[wasm_bindgen(js_name = summarizeText)]
+pub fn summarize_text(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_options(&options)?;
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    to_js(&summarize(&paragraphs, None, &options.summary))
+}
+
 /// A JS `Error` with a stable `code`.
 fn error(code: &str, message: &str) -> JsValue {
     let e = js_sys::Error::new(message);
@@ -47,9 +83,11 @@ pub struct Page {
 
 #[wasm_bindgen]
 impl Page {
-    /// Snapshots a live document (or any DOM node: the subtree below it).
+    /// Snapshots a live document (or any DOM node: the subtree below it). `options`:
+    /// `{length, lang}` for the summary.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: &JsValue) -> Result<Page, JsValue> {
+    pub fn new(root: &JsValue, options: JsValue) -> Result<Page, JsValue> {
+        let options = parse_options(&options)?;
         let root: web_sys::Node = root
             .clone()
             .dyn_into()
@@ -79,7 +117,7 @@ impl Page {
         } else {
             page.add_subtree(&mut doc, NodeId::ROOT, &root);
         }
-        page.engine = Engine::new(doc);
+        page.engine = Engine::with_options(doc, options);
         let probes = page.engine.style_probes();
         page.measure(&probes);
         Ok(page)

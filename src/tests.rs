@@ -1,7 +1,7 @@
 //! The bindings in a real browser (`make test` runs these in headless Chromium): the live-DOM
 //! snapshot, computed style probing and the incremental path.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 use super::Page;
@@ -52,7 +52,7 @@ fn finds_a_fixed_wall_over_the_live_page() {
         <h2>Subscribe to continue reading</h2><a class="btn" href="/s">Subscribe now</a></div>"#
     ));
     let doc = web_sys::window().unwrap().document().unwrap();
-    let mut page = Page::new(&doc.into()).unwrap();
+    let mut page = Page::new(&doc.into(), JsValue::UNDEFINED).unwrap();
     let analysis = page.analyze().unwrap();
     let found = blocks(&analysis);
     let wall = found
@@ -76,7 +76,7 @@ fn finds_a_fixed_wall_over_the_live_page() {
 fn analyses_an_overlay_added_later() {
     let root = mount(ARTICLE);
     let doc = web_sys::window().unwrap().document().unwrap();
-    let mut page = Page::new(&doc.clone().into()).unwrap();
+    let mut page = Page::new(&doc.clone().into(), JsValue::UNDEFINED).unwrap();
     let first = blocks(&page.analyze().unwrap());
     assert!(!first.iter().any(|(l, _)| l == "newsletter"));
     let late = doc.create_element("div").unwrap();
@@ -95,7 +95,9 @@ fn analyses_an_overlay_added_later() {
 
 #[wasm_bindgen_test]
 fn rejects_a_non_node_with_a_code() {
-    let err = Page::new(&wasm_bindgen::JsValue::from(42)).err().unwrap();
+    let err = Page::new(&wasm_bindgen::JsValue::from(42), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
     let code = js_sys::Reflect::get(&err, &"code".into()).unwrap();
     assert_eq!(code.as_string().as_deref(), Some("bad-argument"));
 }

@@ -98,12 +98,38 @@ export interface Article extends Metadata {
   element: Element | null;
 }
 
+/** One key point: a sentence of the article, with where it comes from. */
+export interface Point {
+  text: string;
+  /** Index of its paragraph in `article_text` (paragraphs separated by blank lines). */
+  paragraph: number;
+  /** Index of its sentence over the whole article. */
+  sentence: number;
+}
+
+/** The on-device summary. */
+export interface Summary {
+  /** ISO 639-1 code of the language summarised. */
+  lang: string;
+  /** One sentence. */
+  tldr: Point | null;
+  /** Key points in article order. */
+  points: Point[];
+  word_count: number;
+  reading_minutes: number;
+  people: string[];
+  places: string[];
+  organisations: string[];
+}
+
 /** What `analyzeDocument` and `analyzeHtml` return. */
 export interface Analysis {
   /** `null` when the page is not an article. */
   article: Article | null;
   /** The page's metadata, also when it is not an article. */
   metadata: Metadata;
+  /** `null` when the page is not an article. */
+  summary: Summary | null;
   blocks: Block[];
   fixes: Fix[];
 }
@@ -155,6 +181,8 @@ export function init(
 export function analyzeDocument(doc?: Document, options?: Options): Analysis;
 /** Analyses an HTML string via DOMParser. */
 export function analyzeHtml(html: string, options?: Options): Analysis;
+/** Summarises plain text (paragraphs separated by blank lines). */
+export function summarize(text: string, options?: Options): Summary;
 /** Hides the clutter reversibly. */
 export function cleanup(doc?: Document, options?: Options): CleanupHandle;
 /**

@@ -2,7 +2,7 @@
 // Public names (init, analyzeDocument, analyzeHtml, cleanup, summarize, DecantError, LABELS,
 // DEFAULT_LABELS) are a stable interface: extend, never rename.
 
-import wasmInit, { Page } from "./decant_wasm.js";
+import wasmInit, { Page, summarizeText } from "./decant_wasm.js";
 
 /** Every label the core can give, article included. */
 export const LABELS = Object.freeze([
@@ -88,6 +88,38 @@ function checkDocument(doc) {
   }
 }
 
+/** The options the core reads: summary length and language hint. */
+function coreOptions(options) {
+  if (options === null || typeof options !== "object") {
+    throw new DecantError("bad-argument", "options must be an object");
+  }
+  const out = {};
+  if (options.length !== undefined) {
+    if (!["short", "medium", "long", "auto"].includes(options.length)) {
+      throw new DecantError("bad-argument", "length must be short, medium, long or auto");
+    }
+    out.length = options.length;
+  }
+  if (options.lang !== undefined) {
+    if (typeof options.lang !== "string")
+      throw new DecantError("bad-argument", "lang must be a string");
+    out.lang = options.lang;
+  }
+  return out;
+}
+
+/**
+ * Summarises plain text (paragraphs separated by blank lines): `{tldr, points, lang,
+ * word_count, reading_minutes, people, places, organisations}`.
+ * @param {string} text
+ */
+export function summarize(text, options = {}) {
+  requireInit();
+  if (typeof text !== "string") throw new DecantError("bad-argument", "expected a string");
+  const opts = coreOptions(options);
+  return guarded(() => summarizeText(text, opts));
+}
+
 /** Adds `element` references next to node ids. */
 function withElements(page, result) {
   for (const b of result.blocks) b.element = page.element(b.node);
@@ -104,9 +136,8 @@ function withElements(page, result) {
 export function analyzeDocument(doc = globalThis.document, options = {}) {
   requireInit();
   checkDocument(doc);
-  void options;
   return guarded(() => {
-    const page = new Page(doc);
+    const page = new Page(doc, coreOptions(options));
     try {
       return withElements(page, page.analyze());
     } finally {
@@ -173,7 +204,7 @@ const INLINE_OVERRIDES = {
 export function cleanup(doc = globalThis.document, options = {}) {
   requireInit();
   checkDocument(doc);
-  const page = guarded(() => new Page(doc));
+  const page = guarded(() => new Page(doc, coreOptions(options)));
   const analysis = withElements(
     page,
     guarded(() => page.analyze()),

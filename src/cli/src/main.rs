@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! decant mark [FILE|-]              the page with data-decant="<label>" on flagged blocks
-//! decant analyze [--json] [FILE|-]  the cleanup report
+//! decant analyze [--json] [--length L] [FILE|-]  the cleanup report
+//! decant summarize [--length L] [--text] [--json] [FILE|-]  key points, one per line
 //! ```
 //! Exit status: 0 success (nothing to flag is a success), 1 unreadable input, 2 bad usage.
 
@@ -10,7 +11,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use decant_core::dom::{Document, NodeData, NodeId};
-use decant_core::{Analysis, Engine};
+use decant_core::summary::{summarize, SummaryLength, SummaryOptions};
+use decant_core::{Analysis, Engine, Options};
 
 mod report;
 
@@ -20,9 +22,15 @@ usage: decant <command> [options] [FILE|-]
 commands:
   mark [FILE|-]              print the page as HTML with data-decant=\"<label>\" on each
                              flagged block and on the article root
-  analyze [--json] [FILE|-]  print the cleanup report: blocks and why, page fixes, article
+  analyze [--json] [--length L] [FILE|-]
+                             print the cleanup report: blocks and why, page fixes, the
+                             article's metadata and summary
+  summarize [--length L] [--text] [--json] [FILE|-]
+                             print the article's key points, one per line (--json: the
+                             summary object; --text: the input is plain text, not HTML)
   help                       print this message
 
+L is short (3 points), medium (5), long (7) or auto (by the article's length, the default).
 FILE defaults to standard input ('-').";
 
 /// A failure with its exit status.
@@ -49,18 +57,45 @@ fn main() -> ExitCode {
 /// Parsed options common to the commands.
 struct Opts {
     json: bool,
+    text: bool,
+    length: SummaryLength,
     input: String,
 }
 
-fn parse_opts(args: &[String], allow_json: bool) -> Result<Opts, Failure> {
+/// Which flags a command takes.
+struct Allowed {
+    json: bool,
+    length: bool,
+    text: bool,
+}
+
+fn parse_opts(args: &[String], allowed: Allowed) -> Result<Opts, Failure> {
     let mut opts = Opts {
         json: false,
+        text: false,
+        length: SummaryLength::Auto,
         input: "-".into(),
     };
     let mut positional = Vec::new();
-    for a in args {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
         match a.as_str() {
-            "--json" if allow_json => opts.json = true,
+            "--json" if allowed.json => opts.json = true,
+            "--text" if allowed.text => opts.text = true,
+            "--length" if allowed.length => {
+                opts.length = match it.next().map(String::as_str) {
+                    Some("short") => SummaryLength::Short,
+                    Some("medium") => SummaryLength::Medium,
+                    Some("long") => SummaryLength::Long,
+                    Some("auto") => SummaryLength::Auto,
+                    Some(other) => {
+                        return Err(Failure::Usage(format!(
+                            "--length takes short, medium, long or auto, not '{other}'"
+                        )))
+                    }
+                    None => return Err(Failure::Usage("--length needs a value".into())),
+                }
+            }
             "-" => positional.push(a.clone()),
             s if s.starts_with('-') => return Err(Failure::Usage(format!("unknown option '{s}'"))),
             _ => positional.push(a.clone()),
@@ -86,7 +121,14 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         "mark" => {
-            let opts = parse_opts(rest, false)?;
+            let opts = parse_opts(
+                rest,
+                Allowed {
+                    json: false,
+                    length: false,
+                    text: false,
+                },
+            )?;
             let doc = load(&opts.input)?;
             let mut engine = Engine::new(doc);
             let analysis = engine.analyze();
@@ -94,9 +136,16 @@ fn run(args: &[String]) -> Result<(), Failure> {
             write_out(&html)
         }
         "analyze" => {
-            let opts = parse_opts(rest, true)?;
+            let opts = parse_opts(
+                rest,
+                Allowed {
+                    json: true,
+                    length: true,
+                    text: false,
+                },
+            )?;
             let doc = load(&opts.input)?;
-            let analysis = Engine::new(doc).analyze();
+            let analysis = Engine::with_options(doc, engine_options(&opts)).analyze();
             let text = if opts.json {
                 serde_json::to_string_pretty(&analysis)
                     .map_err(|e| Failure::Input(e.to_string()))?
@@ -104,6 +153,47 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 report::render(&analysis, &opts.input)
             };
             write_out(&text)
+        }
+        "summarize" => {
+            let opts = parse_opts(
+                rest,
+                Allowed {
+                    json: true,
+                    length: true,
+                    text: true,
+                },
+            )?;
+            let summary = if opts.text {
+                let text = String::from_utf8_lossy(&read_input(&opts.input)?).into_owned();
+                let paragraphs: Vec<String> = text
+                    .split("\n\n")
+                    .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                summarize(&paragraphs, None, &engine_options(&opts).summary)
+            } else {
+                let doc = load(&opts.input)?;
+                match Engine::with_options(doc, engine_options(&opts))
+                    .analyze()
+                    .summary
+                {
+                    Some(s) => s,
+                    None => {
+                        return Err(Failure::Input(
+                            "not an article: nothing to summarise".into(),
+                        ))
+                    }
+                }
+            };
+            if opts.json {
+                write_out(
+                    &serde_json::to_string_pretty(&summary)
+                        .map_err(|e| Failure::Input(e.to_string()))?,
+                )
+            } else {
+                let lines: Vec<&str> = summary.points.iter().map(|p| p.text.as_str()).collect();
+                write_out(&lines.join("\n"))
+            }
         }
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }
@@ -118,17 +208,31 @@ fn write_out(s: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Reads and parses the input; strips `data-decant` attributes a previous run left.
-fn load(path: &str) -> Result<Document, Failure> {
-    let bytes = if path == "-" {
+fn engine_options(opts: &Opts) -> Options {
+    Options {
+        summary: SummaryOptions {
+            length: opts.length,
+            lang: None,
+        },
+    }
+}
+
+/// The bytes of FILE, or of standard input for "-".
+fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+    if path == "-" {
         let mut b = Vec::new();
         std::io::stdin()
             .read_to_end(&mut b)
             .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
-        b
+        Ok(b)
     } else {
-        std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read '{path}': {e}")))?
-    };
+        std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read '{path}': {e}")))
+    }
+}
+
+/// Reads and parses the input; strips `data-decant` attributes a previous run left.
+fn load(path: &str) -> Result<Document, Failure> {
+    let bytes = read_input(path)?;
     let mut doc = decant_core::html::parse_html_bytes(&bytes);
     let ids: Vec<NodeId> = doc.descendants(NodeId::ROOT).collect();
     for id in ids {

@@ -20,7 +20,7 @@ pub fn render(a: &Analysis, input: &str) -> String {
             let _ = writeln!(out, "Article");
             let field = |out: &mut String, name: &str, v: &Option<String>| {
                 if let Some(v) = v {
-                    let _ = writeln!(out, "  {name:<9} {v}");
+                    let _ = writeln!(out, "  {name:<11}{v}");
                 }
             };
             field(&mut out, "title:", &m.title);
@@ -30,10 +30,10 @@ pub fn render(a: &Analysis, input: &str) -> String {
             field(&mut out, "source:", &m.source);
             field(&mut out, "language:", &m.lang);
             field(&mut out, "url:", &m.url);
-            let _ = writeln!(out, "  root:     {}", art.path);
+            let _ = writeln!(out, "  root:      {}", art.path);
             let _ = writeln!(
                 out,
-                "  length:   {} words, {} min read",
+                "  length:    {} words, {} min read",
                 art.word_count, art.reading_minutes
             );
         }
@@ -42,6 +42,29 @@ pub fn render(a: &Analysis, input: &str) -> String {
                 out,
                 "Not an article: no block of the page reads as an article's prose."
             );
+        }
+    }
+    if let Some(s) = &a.summary {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "Summary ({} words, {} min read)",
+            s.word_count, s.reading_minutes
+        );
+        if let Some(t) = &s.tldr {
+            let _ = writeln!(out, "  tl;dr: {}", t.text);
+        }
+        for p in &s.points {
+            let _ = writeln!(out, "  - {}", p.text);
+        }
+        for (label, names) in [
+            ("people", &s.people),
+            ("places", &s.places),
+            ("organisations", &s.organisations),
+        ] {
+            if !names.is_empty() {
+                let _ = writeln!(out, "  {label}: {}", names.join(", "));
+            }
         }
     }
     let clutter: Vec<_> = a

@@ -17,6 +17,7 @@ use crate::extract;
 use crate::features::Stats;
 use crate::metadata::{extract_metadata, Metadata};
 use crate::model::{Block, Fix, Label, Reason, ReasonCode};
+use crate::summary::{summarize, Summary, SummaryOptions};
 use crate::text::word_count;
 
 /// Words read per minute for `reading_minutes`.
@@ -44,6 +45,8 @@ pub struct Analysis {
     pub article: Option<Article>,
     /// The page's metadata (also for pages that are not articles).
     pub metadata: Metadata,
+    /// Key points of the article, computed on the device; `None` when not an article.
+    pub summary: Option<Summary>,
     /// Flagged blocks, the article's root first when there is one.
     pub blocks: Vec<Block>,
     pub fixes: Vec<Fix>,
@@ -56,9 +59,17 @@ pub struct Delta {
     pub fixes: Vec<Fix>,
 }
 
+/// What the caller can tune.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Summary length and language hint.
+    pub summary: SummaryOptions,
+}
+
 /// A page under analysis. Holds the snapshot so later batches can be analysed against it.
 pub struct Engine {
     doc: Document,
+    options: Options,
     stats: Stats,
     article: Option<NodeId>,
     readerable: bool,
@@ -70,12 +81,18 @@ pub struct Engine {
 impl Engine {
     /// Prepares a snapshot: aggregates and the article candidate.
     pub fn new(doc: Document) -> Engine {
+        Engine::with_options(doc, Options::default())
+    }
+
+    /// [`Engine::new`] with options.
+    pub fn with_options(doc: Document, options: Options) -> Engine {
         let stats = Stats::compute(&doc);
         let article = classify::find_article(&doc, &stats);
         let readerable = article.is_some_and(|a| classify::is_readerable(&doc, &stats, a));
         let flagged = vec![false; doc.len()];
         Engine {
             doc,
+            options,
             stats,
             article,
             readerable,
@@ -169,9 +186,18 @@ impl Engine {
         self.fixes = classify::find_fixes(&self.doc, &self.stats, &ctx, &blocks);
         self.blocks = blocks;
         let metadata = extract_metadata(&self.doc, self.article_root());
-        let article = self
-            .article_root()
-            .map(|root| self.article_info(root, metadata.clone()));
+        let (article, summary) = match self.article_root() {
+            Some(root) => {
+                let (article, paragraphs) = self.article_info(root, metadata.clone());
+                let title = metadata.title.as_deref();
+                let mut opts = self.options.summary.clone();
+                if opts.lang.is_none() {
+                    opts.lang = metadata.lang.clone();
+                }
+                (Some(article), Some(summarize(&paragraphs, title, &opts)))
+            }
+            None => (None, None),
+        };
         let mut all = Vec::with_capacity(self.blocks.len() + 1);
         if let Some(a) = &article {
             all.push(Block {
@@ -191,16 +217,17 @@ impl Engine {
         Analysis {
             article,
             metadata,
+            summary,
             blocks: all,
             fixes: self.fixes.clone(),
         }
     }
 
-    fn article_info(&self, root: NodeId, metadata: Metadata) -> Article {
+    fn article_info(&self, root: NodeId, metadata: Metadata) -> (Article, Vec<String>) {
         let paras = extract::paragraphs(&self.doc, &self.stats, root, &self.flagged);
         let text = paras.join("\n\n");
         let words = word_count(&text);
-        Article {
+        let article = Article {
             node: root,
             path: classify::css_path(&self.doc, root),
             metadata,
@@ -212,7 +239,8 @@ impl Engine {
                 words.div_ceil(WORDS_PER_MINUTE) as u32
             },
             article_text: text,
-        }
+        };
+        (article, paras)
     }
 
     /// Takes in subtrees attached to the snapshot (via [`Engine::document_mut`]) since the

@@ -21,5 +21,5 @@ pub mod summary;
 pub mod text;
 
 pub use dom::{Document, NodeId};
-pub use engine::{analyze, Analysis, Article, Delta, Engine};
+pub use engine::{analyze, Analysis, Article, Delta, Engine, Options};
 pub use model::{Block, Fix, FixKind, Label, Reason, ReasonCode};
