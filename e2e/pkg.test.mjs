@@ -158,3 +158,50 @@ test("observe() catches an overlay added later; disconnect() stops", async () =>
   assert.equal(r.caught, "consent");
   assert.equal(r.after, false);
 });
+
+test("summarize() gives points that are sentences of the text", async () => {
+  const r = await page.evaluate(async () => {
+    const m = await import("/pkg/index.js");
+    await m.init();
+    const text = [...document.querySelectorAll("article p")].map((p) => p.textContent).join("\n\n");
+    const s = m.summarize(text, { length: "short" });
+    const flat = text.replace(/\s+/g, " ");
+    let code = null;
+    try {
+      m.summarize("x", { length: "huge" });
+    } catch (e) {
+      code = e.code;
+    }
+    return {
+      points: s.points.length,
+      verbatim: s.points.every((p) => flat.includes(p.text)),
+      minutes: s.reading_minutes,
+      code,
+    };
+  });
+  assert.equal(r.points, 3);
+  assert.ok(r.verbatim);
+  assert.ok(r.minutes >= 1);
+  assert.equal(r.code, "bad-argument");
+});
+
+test("npm pack lists only the files a user needs", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const out = execFileSync("npm", ["pack", "--dry-run", "--json"], {
+    cwd: join(ROOT, "pkg"),
+    encoding: "utf8",
+  });
+  const files = JSON.parse(out)[0]
+    .files.map((f) => f.path)
+    .sort();
+  assert.deepEqual(files, [
+    "README.md",
+    "decant_wasm.d.ts",
+    "decant_wasm.js",
+    "decant_wasm_bg.wasm",
+    "decant_wasm_bg.wasm.d.ts",
+    "index.d.ts",
+    "index.js",
+    "package.json",
+  ]);
+});
