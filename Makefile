@@ -71,3 +71,6 @@ serve-example: pkg
 
 clean:
 	rm -rf target pkg dist
+
+bench: build
+	node bench/run.mjs
