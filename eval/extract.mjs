@@ -1,7 +1,9 @@
 // Article-text evaluation: Decant against Readability.js 0.6, side by side, in one run.
 //
 //   make eval-extract            (builds the extract_jsonl example, then runs this)
-//   node eval/extract.mjs [--corpus DIR] [--only bench|traf|rtp] [--worst N] [--pages]
+//   node eval/extract.mjs [--corpus DIR] [--only bench|traf|rtp] [--worst N] [--pages] [--no-rjs]
+//
+// --no-rjs skips the live Readability.js run (quick iterations on Decant only).
 //
 // Sets (read-only, under ../shared/corpus): article-extraction-benchmark (4-gram shingle
 // P/R/F1), trafilatura-eval (with/without snippets), readability-test-pages (shingle F1 against
@@ -24,6 +26,7 @@ const opt = (name, dflt) => {
 };
 const CORPUS = resolve(ROOT, opt("--corpus", process.env.CORPUS ?? "../shared/corpus"));
 const ONLY = opt("--only", "");
+const RJS = !args.includes("--no-rjs");
 const WORST = Number(opt("--worst", "10"));
 const EXAMPLE = join(ROOT, "target/native/examples/extract_jsonl");
 const BENCH = join(CORPUS, "article-extraction-benchmark");
@@ -312,9 +315,9 @@ async function main() {
   // Readability.js in the same run, yielding to the event loop so the child's output drains.
   let rjsMs = 0;
   for (const pg of sets) {
-    const html = decode(readBytes(pg.path));
+    const html = RJS ? decode(readBytes(pg.path)) : "";
     const t0 = Date.now();
-    pg.rjs = runReadability(html);
+    pg.rjs = RJS ? runReadability(html) : { text: "", meta: {} };
     rjsMs += Date.now() - t0;
     await new Promise((r) => setImmediate(r));
   }
@@ -324,7 +327,9 @@ async function main() {
   const rjsText = (pg) => pg.rjs.text;
 
   const rows = [];
-  const row = (set, system, s, note = "") => rows.push([set, system, s, note]);
+  const row = (set, system, s, note = "") => {
+    if (RJS || !system.startsWith("Readability.js 0.6 live")) rows.push([set, system, s, note]);
+  };
   const worst = [];
   const bench = sets.filter((pg) => pg.set === "bench");
   if (bench.length) {

@@ -158,84 +158,332 @@ fn is_chrome_landmark(doc: &Document, id: NodeId) -> bool {
                     | "complementary"
                     | "dialog"
                     | "alertdialog"
+                    | "menu"
+                    | "menubar"
             )
         )
 }
 
-/// Picks the element that holds the article, Readability-style: paragraphs score their
-/// ancestors; the best-scoring container wins. Returns `None` when the page has no prose.
-pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
-    let body = doc.body()?;
-    let mut score: Vec<f32> = vec![0.0; doc.len()];
-    let mut touched: Vec<NodeId> = Vec::new();
-    let mut walk = doc.descendants(body);
+/// Class/id words of regions that are unlikely to hold the article (Readability's
+/// `unlikelyCandidates`), unless a word of [`MAYBE_ARTICLE_WORDS`] is there too.
+const UNLIKELY_WORDS: &[&str] = &[
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "comments",
+    "community",
+    "disqus",
+    "footer",
+    "gdpr",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "pagination",
+    "pager",
+    "popup",
+];
+const MAYBE_ARTICLE_WORDS: &[&str] = &["and", "article", "body", "column", "content", "main"];
+
+/// A region the article search skips: chrome landmarks and unlikely class names, unless the
+/// region holds most of the page's paragraph text.
+fn is_unlikely(doc: &Document, stats: &Stats, id: NodeId, body_para_chars: u32) -> bool {
+    let holds_prose = {
+        let s = stats.get(id);
+        s.para_chars * 2 > body_para_chars && body_para_chars > 0
+    };
+    if is_chrome_landmark(doc, id) {
+        // ASP.NET pages wrap the whole page in one <form>.
+        return !holds_prose;
+    }
+    let raw = crate::features::token_text(doc, id);
+    if raw.is_empty() || matches!(doc.tag(id), "a" | "body") {
+        return false;
+    }
+    let mut unlikely = false;
+    for w in crate::features::class_words(&raw) {
+        if MAYBE_ARTICLE_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        unlikely |= UNLIKELY_WORDS.contains(&w.as_str());
+    }
+    unlikely && !holds_prose
+}
+
+/// Content that does not end a paragraph (Readability's phrasing content).
+fn is_phrasing(tag: &str) -> bool {
+    crate::dom::is_inline(tag) || matches!(tag, "br" | "img" | "picture" | "label")
+}
+
+/// A run of phrasing content: what Readability scores as one paragraph.
+struct TextUnit {
+    /// The element the unit's score goes to first: the unit's own element's parent when the
+    /// element holds nothing but phrasing content (a `<p>`, a `<div>` of text and `<br>`),
+    /// else the element holding the run.
+    container: NodeId,
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+}
+
+impl TextUnit {
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// Calls `f` for every text unit below `root`, skipping excluded subtrees and elements
+/// `prune` rejects. Linear in the subtree size and iterative.
+fn text_units(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    prune: impl Fn(NodeId) -> bool,
+    mut f: impl FnMut(TextUnit),
+) {
+    let mut order: Vec<NodeId> = Vec::new();
+    let mut kept = vec![false; doc.len()];
+    let mut walk = doc.descendants(root);
     while let Some(n) = walk.next() {
         let s = stats.get(n);
-        if s.excluded || doc.element(n).is_none() || s.chars == 0 {
+        let element = doc.element(n).is_some();
+        if s.excluded || (element && (s.chars == 0 || (n != root && prune(n)))) {
             walk.skip_children();
             continue;
         }
-        if is_chrome_landmark(doc, n) && n != body {
-            walk.skip_children();
+        kept[n.index()] = true;
+        if element {
+            order.push(n);
+        }
+    }
+    // Blocky: not phrasing, or phrasing around a block (a link wrapping a card).
+    let mut blocky = vec![false; doc.len()];
+    for &n in order.iter().rev() {
+        if !is_phrasing(doc.tag(n)) {
+            blocky[n.index()] = true;
+        }
+        if blocky[n.index()] && n != root {
+            if let Some(p) = doc.node(n).parent {
+                blocky[p.index()] = true;
+            }
+        }
+    }
+    for &b in &order {
+        if !blocky[b.index()] {
             continue;
         }
-        let tag = doc.tag(n);
-        let paragraph_like = matches!(tag, "p" | "pre" | "td" | "blockquote")
-            || (matches!(tag, "div" | "section" | "span" | "font") && s.own_chars >= 25);
-        if !paragraph_like {
-            continue;
+        let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+        let mut cur = (0u32, 0u32, 0u32);
+        let mut split = false;
+        for c in doc.children(b) {
+            let is_el = doc.element(c).is_some();
+            if !kept[c.index()] {
+                if is_el && !is_phrasing(doc.tag(c)) {
+                    split = true;
+                    runs.push(std::mem::take(&mut cur));
+                }
+                continue;
+            }
+            if is_el && blocky[c.index()] {
+                split = true;
+                runs.push(std::mem::take(&mut cur));
+                continue;
+            }
+            let s = stats.get(c);
+            cur.0 += s.chars;
+            cur.1 += s.link_chars;
+            cur.2 += s.commas;
         }
-        let len = if tag == "div" || tag == "section" {
-            s.own_chars
-        } else {
-            s.chars
-        };
-        if len < 25 || s.link_density() > 0.5 {
-            continue;
+        runs.push(cur);
+        let whole = !split && b != root;
+        for (chars, link_chars, commas) in runs {
+            if chars == 0 {
+                continue;
+            }
+            let container = if whole {
+                doc.node(b).parent.unwrap_or(b)
+            } else {
+                b
+            };
+            f(TextUnit {
+                container,
+                chars,
+                link_chars,
+                commas,
+            });
         }
-        let content = 1.0 + s.commas.min(20) as f32 + (len as f32 / 100.0).min(3.0);
-        for (level, anc) in doc.ancestors(n).take(3).enumerate() {
-            if doc.element(anc).is_none() {
+    }
+}
+
+/// Shortest text unit that scores.
+const MIN_UNIT_CHARS: u32 = 25;
+/// Ancestors a unit's score reaches (Readability: 5).
+const SCORE_LEVELS: usize = 5;
+/// Top candidates compared for a common ancestor, the share of the top score they need, and
+/// how many must share it.
+const TOP_CANDIDATES: usize = 5;
+const ALTERNATIVE_SHARE: f32 = 0.75;
+const MIN_ALTERNATIVES: usize = 3;
+
+/// Picks the element that holds the article, Readability-style: runs of text score their
+/// ancestors (a `<p>` its parent fully, its grandparent half, ...); the best container wins,
+/// then grows to a shared ancestor of near-equal candidates, to a parent that scores higher,
+/// and over siblings that are article too. Returns `None` when the page has no prose.
+pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
+    let body = doc.body()?;
+    let body_para = stats.get(body).para_chars;
+    let mut score: Vec<f32> = vec![0.0; doc.len()];
+    let mut touched: Vec<NodeId> = Vec::new();
+    text_units(
+        doc,
+        stats,
+        body,
+        |n| is_unlikely(doc, stats, n, body_para),
+        |u| {
+            if u.chars < MIN_UNIT_CHARS || u.link_density() > 0.5 {
+                return;
+            }
+            let content = 2.0 + u.commas.min(30) as f32 + ((u.chars / 100) as f32).min(3.0);
+            let mut anc = Some(u.container);
+            for level in 0..SCORE_LEVELS {
+                let Some(a) = anc else { break };
+                if doc.element(a).is_none() {
+                    break;
+                }
+                anc = doc.node(a).parent;
+                if doc.tag(a) == "html" {
+                    continue;
+                }
+                if score[a.index()] == 0.0 {
+                    score[a.index()] = tag_weight(doc.tag(a)) + class_weight(doc, a) + 0.001;
+                    touched.push(a);
+                }
+                let div = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                score[a.index()] += content / div;
+            }
+        },
+    );
+    for &c in &touched {
+        score[c.index()] *= 1.0 - stats.get(c).link_density();
+    }
+    let final_score = |n: NodeId| score[n.index()];
+    touched.sort_by(|&a, &b| final_score(b).total_cmp(&final_score(a)));
+    let mut top = *touched.first()?;
+    if top == body {
+        return Some(body);
+    }
+    let top_score = final_score(top);
+    // Several near-equal candidates under one ancestor: the ancestor is the article (pages that
+    // split the text into sibling blocks).
+    let alternatives: Vec<NodeId> = touched
+        .iter()
+        .skip(1)
+        .take(TOP_CANDIDATES - 1)
+        .copied()
+        .filter(|&c| final_score(c) >= ALTERNATIVE_SHARE * top_score)
+        .collect();
+    if alternatives.len() >= MIN_ALTERNATIVES {
+        let mut p = doc.node(top).parent;
+        while let Some(a) = p {
+            if a == body || doc.element(a).is_none() {
                 break;
             }
-            if score[anc.index()] == 0.0 {
-                score[anc.index()] = tag_weight(doc.tag(anc)) + class_weight(doc, anc) + 0.001;
-                touched.push(anc);
+            if alternatives.iter().filter(|&&c| doc.contains(a, c)).count() >= MIN_ALTERNATIVES {
+                top = a;
+                break;
             }
-            let div = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f32 * 3.0,
-            };
-            score[anc.index()] += content / div;
+            p = doc.node(a).parent;
         }
     }
-    let mut best: Option<(NodeId, f32)> = None;
-    for &c in &touched {
-        let s = stats.get(c);
-        let fin = score[c.index()] * (1.0 - s.link_density());
-        if best.is_none_or(|(_, b)| fin > b) {
-            best = Some((c, fin));
+    // Climb while a parent scores higher (its own paragraphs plus ours).
+    let mut last = final_score(top);
+    let threshold = last / 3.0;
+    let mut p = doc.node(top).parent;
+    while let Some(a) = p {
+        if a == body || doc.element(a).is_none() {
+            break;
         }
+        let s = final_score(a);
+        if s > 0.0 {
+            if s < threshold {
+                break;
+            }
+            if s > last {
+                top = a;
+                break;
+            }
+            last = s;
+        }
+        p = doc.node(a).parent;
     }
-    let (mut top, _) = best?;
-    // Climb while the parent adds little but more article paragraphs (Readability merges the
-    // top candidate's siblings the same way).
+    // A lone child is its parent's content.
     while let Some(p) = doc.node(top).parent {
         if p == body || doc.element(p).is_none() || is_chrome_landmark(doc, p) {
             break;
         }
-        let (ts, ps) = (stats.get(top), stats.get(p));
-        let extra_para = ps.para_chars.saturating_sub(ts.para_chars);
-        let extra_chars = ps.chars.saturating_sub(ts.chars);
-        let only_child = doc
+        let elements = doc
             .children(p)
-            .filter(|&c| doc.element(c).is_some())
-            .count()
-            == 1;
-        let more_prose = extra_para as f32 >= 0.25 * ts.para_chars as f32
-            && extra_para as f32 >= 0.5 * extra_chars as f32;
-        if only_child || more_prose {
+            .filter(|&c| doc.element(c).is_some() && stats.get(c).chars > 0)
+            .count();
+        if elements != 1 {
+            break;
+        }
+        top = p;
+    }
+    // Siblings that are article too (Readability appends them): take the parent when they
+    // are most of what the parent adds.
+    while let Some(p) = doc.node(top).parent {
+        if p == body || doc.element(p).is_none() || is_chrome_landmark(doc, p) {
+            break;
+        }
+        let ts = final_score(top).max(0.0);
+        let sibling_threshold = (ts * 0.2).max(10.0);
+        let top_class = doc.attr(top, "class").unwrap_or("");
+        let (mut merged, mut rest) = (0u32, 0u32);
+        for c in doc.children(p) {
+            if c == top || doc.element(c).is_none() {
+                continue;
+            }
+            let s = stats.get(c);
+            if s.excluded || s.chars == 0 {
+                continue;
+            }
+            let bonus = if !top_class.is_empty() && doc.attr(c, "class") == Some(top_class) {
+                ts * 0.2
+            } else {
+                0.0
+            };
+            let ld = s.link_density();
+            let prose = matches!(doc.tag(c), "p" | "blockquote" | "pre")
+                && ((s.chars > 80 && ld < 0.25)
+                    || (s.chars <= 80 && ld == 0.0 && ends_sentence(&doc.text_content(c))));
+            let append = !is_unlikely(doc, stats, c, body_para)
+                && (final_score(c) + bonus >= sibling_threshold || prose);
+            if append {
+                merged += s.chars;
+            } else {
+                rest += s.chars;
+            }
+        }
+        let own = stats.get(top).chars;
+        if merged > 0 && (rest as f32) <= 0.15 * (own + merged) as f32 {
             top = p;
         } else {
             break;
@@ -244,23 +492,28 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
     Some(top)
 }
 
-/// Readability's `isProbablyReaderable` idea on the chosen root: enough real prose.
+/// Text ending like a sentence (Readability's short-paragraph test).
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('.') || t.contains(". ")
+}
+
+/// Readability's `isProbablyReaderable` on the chosen root: enough runs of real prose, counted
+/// as Σ sqrt(len − 140) over text units of 140+ characters.
 pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
+    let body_para = doc.body().map_or(0, |b| stats.get(b).para_chars);
     let mut total = 0.0f32;
-    let mut walk = doc.descendants(root);
-    while let Some(n) = walk.next() {
-        let s = stats.get(n);
-        if s.excluded {
-            walk.skip_children();
-            continue;
-        }
-        if matches!(doc.tag(n), "p" | "pre" | "blockquote") {
-            if s.chars >= 140 && s.link_density() < 0.35 {
-                total += ((s.chars - 140) as f32).sqrt();
+    text_units(
+        doc,
+        stats,
+        root,
+        |n| is_unlikely(doc, stats, n, body_para),
+        |u| {
+            if u.chars >= 140 && u.link_density() < 0.35 {
+                total += ((u.chars - 140) as f32).sqrt();
             }
-            walk.skip_children();
-        }
-    }
+        },
+    );
     // CJK prose packs more into fewer characters.
     let cjk = doc
         .text_content(root)
@@ -272,7 +525,7 @@ pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
     let rs = stats.get(root);
     total >= READERABLE_SCORE
         || (rs.paragraphs >= 3 && rs.para_chars >= 500)
-        || (cjk && rs.para_chars >= 300)
+        || (cjk && rs.chars - rs.link_chars >= 300)
 }
 
 // --- Clutter detection ---------------------------------------------------------------------

@@ -50,12 +50,134 @@ fn is_block(tag: &str) -> bool {
 fn is_skipped(tag: &str) -> bool {
     matches!(
         tag,
-        "button" | "input" | "select" | "textarea" | "label" | "form" | "nav" | "footer"
+        "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "label"
+            | "form"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "figure"
+            | "figcaption"
+            | "h1"
+            | "dialog"
+            | "video"
+            | "audio"
+            | "object"
+            | "embed"
+            | "canvas"
     )
 }
 
-/// Walks `root` in document order with enter/leave events, skipping excluded and flagged
-/// subtrees. Iterative: the caller's closure sees `(node, entering)`.
+/// Class/id words of the boilerplate that sits inside article containers: share bars, bylines
+/// and datelines, captions and credits, tag lists, "related"/"more" teasers, comment threads.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "comment",
+    "comments",
+    "related",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "caption",
+    "credit",
+    "credits",
+    "byline",
+    "author",
+    "bio",
+    "tags",
+    "tag",
+    "meta",
+    "breadcrumb",
+    "breadcrumbs",
+    "toolbar",
+    "widget",
+    "sidebar",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "recommended",
+    "recommendations",
+    "outbrain",
+    "taboola",
+    "popular",
+    "trending",
+    "pagination",
+    "pager",
+    "print",
+    "footer",
+    "timestamp",
+    "dateline",
+];
+
+/// Class names of text that is not shown (screen-reader-only labels, hidden blocks).
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "element-invisible",
+    "offscreen",
+    "d-none",
+    "is-hidden",
+];
+
+/// A boilerplate block inside the article root at most this share of the root's text.
+const MAX_BOILERPLATE_SHARE: f32 = 0.3;
+/// Link text share above which a block is navigation, not prose.
+const MAX_LINK_DENSITY: f32 = 0.5;
+/// An image or video wrapper with at most this much text (and no paragraph) is a caption.
+const MAX_CAPTION_CHARS: u32 = 200;
+
+/// Whether `n` (below the root) is boilerplate the article text leaves out.
+fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root_chars: u32) -> bool {
+    let Some(el) = doc.element(n) else {
+        return false;
+    };
+    let tag = el.name.as_str();
+    if is_skipped(tag) || crate::dom::is_non_content(tag) {
+        return true;
+    }
+    if el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    let s = stats.get(n);
+    if crate::dom::is_inline(tag) || tag == "br" {
+        return false;
+    }
+    if s.chars > 0 && s.link_density() > MAX_LINK_DENSITY {
+        return true;
+    }
+    if s.media > 0 && s.paragraphs == 0 && s.chars <= MAX_CAPTION_CHARS {
+        return true;
+    }
+    if let Some(class) = el.attr("class") {
+        if class
+            .split_whitespace()
+            .any(|c| HIDDEN_CLASSES.iter().any(|h| h.eq_ignore_ascii_case(c)))
+        {
+            return true;
+        }
+    }
+    let raw = crate::features::token_text(doc, n);
+    if !raw.is_empty() && (s.chars as f32) <= MAX_BOILERPLATE_SHARE * root_chars as f32 {
+        return crate::features::class_words(&raw).any(|w| BOILERPLATE_WORDS.contains(&w.as_str()));
+    }
+    false
+}
+
+/// Walks `root` in document order with enter/leave events, skipping excluded, flagged and
+/// boilerplate subtrees. Iterative: the caller's closure sees `(node, entering)`.
 fn walk(
     doc: &Document,
     stats: &Stats,
@@ -63,16 +185,15 @@ fn walk(
     flagged: &[bool],
     mut f: impl FnMut(NodeId, bool),
 ) {
-    let skip = |n: NodeId| {
-        let s = stats.get(n);
-        s.excluded
-            || flagged.get(n.index()).copied().unwrap_or(false)
-            || (n != root && is_skipped(doc.tag(n)))
-            || (n != root && crate::dom::is_non_content(doc.tag(n)))
-    };
-    if skip(root) && flagged.get(root.index()).copied().unwrap_or(false) {
+    if flagged.get(root.index()).copied().unwrap_or(false) {
         return;
     }
+    let root_chars = stats.get(root).chars;
+    let skip = |n: NodeId| {
+        stats.get(n).excluded
+            || flagged.get(n.index()).copied().unwrap_or(false)
+            || is_boilerplate(doc, stats, n, root_chars)
+    };
     let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
     while let Some((n, visited)) = stack.pop() {
         if visited {
