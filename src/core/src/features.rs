@@ -177,7 +177,14 @@ pub fn token_evidence(doc: &Document, id: NodeId) -> TokenEvidence {
     let low = raw.to_ascii_lowercase();
     for token in low.split_whitespace() {
         for (prefix, label) in VENDOR_TOKENS {
-            if token.starts_with(prefix) || (prefix.len() >= 6 && token.contains(prefix)) {
+            // Vendor names also appear inside compound tokens (`article-paywall-box`): look
+            // for them after a separator rather than with a substring search per prefix.
+            let inner = || {
+                token
+                    .match_indices(['-', '_'])
+                    .any(|(i, _)| token[i + 1..].starts_with(prefix))
+            };
+            if token.starts_with(prefix) || (prefix.len() >= 6 && inner()) {
                 if !ev.vendor.iter().any(|(l, _)| l == label) {
                     ev.vendor.push((*label, token.to_string()));
                 }
