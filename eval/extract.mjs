@@ -381,6 +381,13 @@ async function main() {
       const note = META_FIELDS.map(([field]) => `${field} ${fmt(ms[field])}`).join("  ");
       row("", `${label} metadata`, null, note);
     }
+    const agree = (got) => mean(rtp.map((pg) => (got(pg) === pg.meta.readerable ? 1 : 0)));
+    row(
+      "",
+      "Decant is_article",
+      null,
+      `agrees with expected readerable on ${fmt(agree((pg) => !!pg.decant?.is_article))} of pages`,
+    );
   }
 
   const w = [24, 26];

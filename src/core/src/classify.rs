@@ -346,6 +346,8 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
     let body = doc.body()?;
     let body_para = stats.get(body).para_chars;
     let mut score: Vec<f32> = vec![0.0; doc.len()];
+    let mut weight: Vec<f32> = vec![0.0; doc.len()];
+    let mut seen: Vec<bool> = vec![false; doc.len()];
     let mut touched: Vec<NodeId> = Vec::new();
     text_units(
         doc,
@@ -367,8 +369,9 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
                 if doc.tag(a) == "html" {
                     continue;
                 }
-                if score[a.index()] == 0.0 {
-                    score[a.index()] = tag_weight(doc.tag(a)) + class_weight(doc, a) + 0.001;
+                if !seen[a.index()] {
+                    seen[a.index()] = true;
+                    weight[a.index()] = tag_weight(doc.tag(a)) + class_weight(doc, a);
                     touched.push(a);
                 }
                 let div = match level {
@@ -381,7 +384,11 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
         },
     );
     for &c in &touched {
-        score[c.index()] *= 1.0 - stats.get(c).link_density();
+        // A promising class name cannot make up for missing text: a positive weight counts
+        // up to the text's own score (a 90-character "content-item" is not the article).
+        let (w, content) = (weight[c.index()], score[c.index()]);
+        score[c.index()] =
+            (w.min(content.max(10.0)) + content) * (1.0 - stats.get(c).link_density());
     }
     let final_score = |n: NodeId| score[n.index()];
     touched.sort_by(|&a, &b| final_score(b).total_cmp(&final_score(a)));
@@ -462,7 +469,12 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
                 continue;
             }
             let s = stats.get(c);
-            if s.excluded || s.chars == 0 {
+            // What extraction leaves out anyway (captions, share bars, link lists) neither
+            // joins the article nor keeps the parent from being it.
+            if s.excluded
+                || s.chars == 0
+                || crate::extract::is_boilerplate(doc, stats, c, stats.get(p).chars)
+            {
                 continue;
             }
             let bonus = if !top_class.is_empty() && doc.attr(c, "class") == Some(top_class) {
@@ -492,6 +504,11 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
     Some(top)
 }
 
+/// A short article: this much text in runs of prose, making up most of the root's text (a
+/// brief news item or blog post, not a listing of teasers).
+const SHORT_ARTICLE_CHARS: u32 = 300;
+const SHORT_PROSE_UNIT_CHARS: u32 = 40;
+
 /// Text ending like a sentence (Readability's short-paragraph test).
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
@@ -503,6 +520,7 @@ fn ends_sentence(text: &str) -> bool {
 pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
     let body_para = doc.body().map_or(0, |b| stats.get(b).para_chars);
     let mut total = 0.0f32;
+    let mut prose_chars = 0u32;
     text_units(
         doc,
         stats,
@@ -512,19 +530,32 @@ pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
             if u.chars >= 140 && u.link_density() < 0.35 {
                 total += ((u.chars - 140) as f32).sqrt();
             }
+            if u.chars >= SHORT_PROSE_UNIT_CHARS && u.link_density() < 0.35 {
+                prose_chars += u.chars;
+            }
         },
     );
     // CJK prose packs more into fewer characters.
-    let cjk = doc
-        .text_content(root)
-        .chars()
-        .take(400)
-        .filter(|&c| crate::text::is_cjk(c))
-        .count()
-        > 100;
+    let cjk = {
+        let mut seen = 0;
+        let mut cjk = 0;
+        for n in doc.descendants(root) {
+            if let Some(t) = doc.node(n).text() {
+                for c in t.chars().filter(|c| !c.is_whitespace()) {
+                    seen += 1;
+                    cjk += usize::from(crate::text::is_cjk(c));
+                }
+                if seen >= 400 {
+                    break;
+                }
+            }
+        }
+        cjk > 100
+    };
     let rs = stats.get(root);
     total >= READERABLE_SCORE
         || (rs.paragraphs >= 3 && rs.para_chars >= 500)
+        || (prose_chars >= SHORT_ARTICLE_CHARS && prose_chars * 2 >= rs.chars)
         || (cjk && rs.chars - rs.link_chars >= 300)
 }
 
@@ -834,6 +865,37 @@ fn article_share(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -
     0.0
 }
 
+/// Cheap test before [`weigh`]: an element with no lexicon hit, no class/id/role/data
+/// attribute, no style, no form field, no landmark tag and no links has no evidence to weigh.
+fn worth_weighing(doc: &Document, s: &NodeStats, id: NodeId) -> bool {
+    let Some(el) = doc.element(id) else {
+        return false;
+    };
+    s.hit_chars > 0
+        || s.email_inputs > 0
+        || s.links >= 2
+        || (s.chars > 0 && s.chars <= 40)
+        || el.style.is_some()
+        || matches!(
+            el.name.as_str(),
+            "nav"
+                | "footer"
+                | "header"
+                | "dialog"
+                | "amp-ad"
+                | "amp-embed"
+                | "amp-sticky-ad"
+                | "amp-consent"
+                | "amp-user-notification"
+        )
+        || el.attrs.iter().any(|a| {
+            matches!(
+                a.name.as_str(),
+                "class" | "id" | "role" | "aria-label" | "aria-modal" | "style"
+            ) || a.name.starts_with("data-")
+        })
+}
+
 /// Decides whether `id` is a clutter block; returns the block when it is.
 fn judge(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Option<Block> {
     let s = stats.get(id);
@@ -843,7 +905,9 @@ fn judge(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Option
     if Some(id) == ctx.body || matches!(doc.tag(id), "html" | "body" | "head") {
         return None;
     }
-    // Cheap early exit: no lexicon hit, no tokens, no landmark, no email field.
+    if !worth_weighing(doc, s, id) {
+        return None;
+    }
     let ev = weigh(doc, stats, id, ctx);
     let (label, best, second) = ev.best();
     if best < FLAG_THRESHOLD || best < second * DOMINANCE {
@@ -1245,12 +1309,15 @@ pub fn style_candidates(doc: &Document, stats: &Stats, root: NodeId) -> Vec<Node
         }
         let shallow = s.depth <= body_depth + 3 && s.chars < MAX_VENDOR_BLOCK_CHARS;
         let evidence = s.hit_chars > 0 && s.chars < MAX_PROMPT_CHARS;
-        let tokens = {
-            let t = token_evidence(doc, n);
-            t.overlay || t.fade || !t.vendor.is_empty()
-        };
         let empty_layer = s.chars == 0 && s.media == 0 && s.depth <= body_depth + 4;
-        if shallow || evidence || tokens || empty_layer {
+        let tokens = || {
+            let has_names = doc.attr(n, "class").is_some() || doc.attr(n, "id").is_some();
+            has_names && {
+                let t = token_evidence(doc, n);
+                t.overlay || t.fade || !t.vendor.is_empty()
+            }
+        };
+        if shallow || evidence || empty_layer || tokens() {
             out.push(n);
         }
     }

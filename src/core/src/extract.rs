@@ -140,7 +140,7 @@ const MAX_LINK_DENSITY: f32 = 0.5;
 const MAX_CAPTION_CHARS: u32 = 200;
 
 /// Whether `n` (below the root) is boilerplate the article text leaves out.
-fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root_chars: u32) -> bool {
+pub(crate) fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root_chars: u32) -> bool {
     let Some(el) = doc.element(n) else {
         return false;
     };
