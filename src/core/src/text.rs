@@ -187,10 +187,18 @@ fn match_at(low: &str, toks: &[(usize, usize)], i: usize, ptoks: &[String]) -> O
     })
 }
 
+/// Only this much of one text node is searched for prompts: a prompt is a few sentences, and a
+/// megabyte text node is prose (or an attack), not a call to action.
+const MAX_PHRASE_SCAN_BYTES: usize = 4096;
+
 /// Finds lexicon phrases in `text`: longest match first at each word, no overlaps.
 pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
     let m = matcher();
-    let low = lower(text);
+    let mut cut = text.len().min(MAX_PHRASE_SCAN_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let low = lower(&text[..cut]);
     let toks = tokens(&low);
     let mut i = 0;
     while i < toks.len() {

@@ -67,6 +67,9 @@ struct Sent<'a> {
     paragraph: usize,
 }
 
+/// Most text the ranking reads (about 30,000 words).
+pub const MAX_SUMMARY_BYTES: usize = 200_000;
+
 /// Summarise an article given as paragraphs of plain text.
 pub fn summarize(paragraphs: &[String], title: Option<&str>, opts: &SummaryOptions) -> Summary {
     summarize_with(paragraphs, title, opts, &Params::default())
@@ -82,7 +85,19 @@ pub fn summarize_with(
 ) -> Summary {
     let lang = pick_lang(paragraphs, opts.lang.as_deref());
     let mut sents: Vec<Sent> = Vec::new();
+    // Rank only the first MAX_SUMMARY_BYTES of text: key points of a news article sit well
+    // inside it, and a hostile 20 MB text node must not cost seconds and gigabytes.
+    let mut budget = MAX_SUMMARY_BYTES;
     for (p, para) in paragraphs.iter().enumerate() {
+        if budget == 0 {
+            break;
+        }
+        let mut cut = para.len().min(budget);
+        while !para.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        budget -= cut.min(budget);
+        let para = &para[..cut];
         for r in split_sentences(para, lang) {
             sents.push(Sent {
                 text: &para[r],
