@@ -59,7 +59,7 @@ test-e2e:
 lint-ext:
 	web-ext lint --source-dir dist/firefox --self-hosted=false --output text
 
-eval: eval-detect
+eval: eval-detect eval-extract
 
 CORPUS ?= ../shared/corpus
 
@@ -74,3 +74,7 @@ clean:
 
 bench: build
 	node bench/run.mjs
+
+eval-extract:
+	cargo build --quiet --profile native -p decant-core --features html --example extract_jsonl
+	node eval/extract.mjs

@@ -139,6 +139,27 @@ const MAX_LINK_DENSITY: f32 = 0.5;
 /// An image or video wrapper with at most this much text (and no paragraph) is a caption.
 const MAX_CAPTION_CHARS: u32 = 200;
 
+/// The label of an ad slot standing alone in a block ("Advertisement", "Anzeige").
+fn is_ad_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        t.as_str(),
+        "ad" | "ads"
+            | "advert"
+            | "advertisement"
+            | "advertising"
+            | "sponsored"
+            | "anzeige"
+            | "werbung"
+            | "publicité"
+            | "publicidad"
+            | "publicidade"
+            | "pubblicità"
+            | "advertentie"
+            | "reklama"
+    )
+}
+
 /// Whether `n` (below the root) is boilerplate the article text leaves out.
 pub(crate) fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root_chars: u32) -> bool {
     let Some(el) = doc.element(n) else {
@@ -168,6 +189,9 @@ pub(crate) fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root_char
         {
             return true;
         }
+    }
+    if s.chars > 0 && s.chars <= 16 && is_ad_label(&doc.text_content(n)) {
+        return true;
     }
     let raw = crate::features::token_text(doc, n);
     if !raw.is_empty() && (s.chars as f32) <= MAX_BOILERPLATE_SHARE * root_chars as f32 {
@@ -361,5 +385,52 @@ mod tests {
         assert!(!safe_url("javascript:alert(1)"));
         assert!(!safe_url(" JavaScript:alert(1)"));
         assert!(!safe_url("data:text/html,x"));
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn article_text_leaves_out_boilerplate_inside_the_root() {
+        let prose =
+            "A sentence of real article prose, long enough to count, with commas, and more. ";
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav><div class=story>\
+             <div class=share-bar><a href=#>Share</a> <a href=#>Tweet</a></div>\
+             <h1>The headline</h1><p>{p}{p}</p><figure><img src=a.jpg>\
+             <figcaption>A caption credit</figcaption></figure><div>{p}<br>{p}{p}</div>\
+             <div>Advertisement</div><h2>A subheading</h2><p>{p}{p}{p}</p>\
+             <ul class=related><li><a href=/x>Related story one</a></li></ul></div></body></html>",
+            p = prose
+        );
+        let a = crate::analyze(crate::html::parse_html(&html))
+            .article
+            .expect("an article");
+        let text = a.article_text;
+        assert!(text.contains("A subheading"), "{text}");
+        assert_eq!(text.matches("A sentence").count(), 8, "{text}");
+        for gone in [
+            "Share",
+            "caption",
+            "Advertisement",
+            "Related",
+            "Home",
+            "The headline",
+        ] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        assert!(text.contains("\n\n"));
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn deep_pages_extract_without_recursion() {
+        let mut html = String::from("<html><body>");
+        for _ in 0..20_000 {
+            html.push_str("<div>");
+        }
+        html.push_str(&"Deep prose, with commas, goes on and on. ".repeat(30));
+        let a = crate::analyze(crate::html::parse_html(&html));
+        assert!(a
+            .article
+            .is_some_and(|a| a.article_text.contains("Deep prose")));
     }
 }
