@@ -8,7 +8,7 @@ DECANT := target/native/decant
 WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help setup build cli pkg ext demo test lint test-native test-wasm test-e2e lint-ext \
+.PHONY: help setup build cli pkg ext demo test lint test-native test-wasm test-e2e lint-ext fuzz \
 	eval eval-detect eval-extract eval-summary bench serve-example clean
 
 help:
@@ -59,7 +59,7 @@ test-e2e:
 lint-ext:
 	web-ext lint --source-dir dist/firefox --self-hosted=false --output text
 
-eval: eval-detect eval-extract
+eval: eval-detect eval-extract eval-summary
 
 CORPUS ?= ../shared/corpus
 
@@ -78,3 +78,17 @@ bench: build
 eval-extract:
 	cargo build --quiet --profile native -p decant-core --features html --example extract_jsonl
 	node eval/extract.mjs
+
+# Fuzzing (nightly + cargo-fuzz, installed on first use): FUZZ_SECONDS bounds the run. Crashes
+# land in fuzz/artifacts/; copy each into fuzz/regressions/, which `make test` replays.
+FUZZ_SECONDS ?= 300
+fuzz:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/analyze && cp -n tests/devset/*.html examples/*.html fuzz/corpus/analyze/
+	cd fuzz && cargo +nightly fuzz run analyze corpus/analyze regressions -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10
+
+# ROUGE with the standard rouge-score package (PyPI), LEAD-k computed in the same run.
+eval-summary:
+	python3 -c "import rouge_score" 2>/dev/null || python3 -m pip install -q -r eval/requirements.txt
+	python3 eval/summary.py
