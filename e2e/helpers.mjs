@@ -20,7 +20,7 @@ const TYPES = {
  * Serves `dir` on 127.0.0.1. `headers(path, url)` may add response headers (e.g. a CSP).
  * Every request is recorded in `requests`.
  */
-export async function serve(dir, headers = () => ({})) {
+export async function serve(dir, headers = () => ({}), port = 0) {
   const requests = [];
   const server = createServer((req, res) => {
     requests.push(req.url);
@@ -37,7 +37,7 @@ export async function serve(dir, headers = () => ({})) {
     });
     res.end(readFileSync(file));
   });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise((r) => server.listen(port, "127.0.0.1", r));
   const base = `http://127.0.0.1:${server.address().port}`;
   return { base, requests, close: () => new Promise((r) => server.close(r)) };
 }

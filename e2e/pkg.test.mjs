@@ -205,3 +205,24 @@ test("npm pack lists only the files a user needs", async () => {
     "package.json",
   ]);
 });
+
+test("examples/web: the sample page is analysed and outlined in its preview", async () => {
+  const demo = await browser.newPage();
+  await demo.goto(`${server.base}/examples/web/index.html`);
+  await demo.waitForFunction(() => document.getElementById("status").textContent === "Ready");
+  await demo.click("#sample");
+  await demo.waitForFunction(() => document.getElementById("html").value.length > 1000);
+  await demo.click("#run");
+  await demo.waitForFunction(() => document.getElementById("legend").children.length > 5);
+  const legend = await demo.textContent("#legend");
+  for (const l of ["paywall", "aggregator", "related", "app-banner"]) assert.ok(legend.includes(l));
+  const frame = demo.frameLocator("#preview");
+  await demo.waitForFunction(
+    () => document.getElementById("preview").contentDocument.querySelectorAll("[title]").length > 3,
+  );
+  assert.match(
+    await frame.locator("section[title^='paywall']").first().getAttribute("title"),
+    /sign up to read/,
+  );
+  await demo.close();
+});
