@@ -74,6 +74,7 @@ clean:
 
 bench: build
 	node bench/run.mjs
+	node bench/extension.mjs
 
 eval-extract:
 	cargo build --quiet --profile native -p decant-core --features html --example extract_jsonl
