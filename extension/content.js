@@ -13,7 +13,6 @@
   let core = null;
   let snapshotMod = null;
   let settingsMod = null;
-  let rulesMod = null;
   let labels = null;
   let remoteObserver = null;
   let lastUrl = location.href;
@@ -191,7 +190,7 @@
 
   /** Hides what the rules for this host match, through the handle (so undo restores it). */
   function applyCustomRules() {
-    const rules = rulesMod ? rulesMod.rulesForHost(settings.rules, location.hostname) : [];
+    const rules = settingsMod.rulesForHost(settings.rules, location.hostname);
     if (!rules.length || !handle) return;
     const run = () => {
       if (!handle) return;
@@ -275,17 +274,23 @@
   let lastSummary = null;
   let analysisForSidebar = null;
 
-  /** The summary for `length`: the core's summarize() when it has one, else the analysis's. */
+  /**
+   * The summary for `length`: the core's `summarize(text, {length})` on the article text when
+   * it has one (page mode), else the analysis's own summary (the sidebar then shows 3/5/7).
+   */
   function summaryFor(analysis, length) {
-    if (mode === "page" && core && typeof core.summarize === "function") {
+    const own = (analysis && analysis.summary) || null;
+    const text = analysis && analysis.article && analysis.article.article_text;
+    if (mode === "page" && core && typeof core.summarize === "function" && text) {
       try {
-        const s = core.summarize(document, { length });
+        const lang = own && typeof own.lang === "string" ? { lang: own.lang } : {};
+        const s = core.summarize(text, { length, ...lang });
         if (s && typeof s === "object") return { summary: s, lengthSupported: true };
       } catch {
         // fall back to the analysis's own summary
       }
     }
-    return { summary: (analysis && analysis.summary) || null, lengthSupported: false };
+    return { summary: own, lengthSupported: false };
   }
 
   function cleanSummary(s) {
@@ -345,14 +350,14 @@
     if (!msg || typeof msg.type !== "string" || !sidebar) return;
     if (msg.type === "ready") {
       sidebar.length = msg.length;
-      sidebar.iframe.focus();
+      sidebar.iframe.focus({ preventScroll: true });
       sendState(announcement()).catch((e) => console.warn("Decant:", e && e.message));
     } else if (msg.type === "length") {
       if (sidebar.length === msg.length) return;
       sidebar.length = msg.length;
       sendState().catch(() => {});
     } else if (msg.type === "close") {
-      closeSidebar(true);
+      closeSidebar(true, true);
     } else if (msg.type === "show") {
       const block = sidebar.sent && sidebar.sent[msg.id];
       if (block && handle) {
@@ -373,7 +378,7 @@
 
   async function openSidebar() {
     if (sidebar) {
-      sidebar.iframe.focus();
+      sidebar.iframe.focus({ preventScroll: true });
       sidebar.port.postMessage({ type: "focus" });
       return;
     }
@@ -409,17 +414,40 @@
     document.documentElement.append(host);
   }
 
-  function closeSidebar(restoreFocus) {
+  /**
+   * Removes the sidebar. From the sidebar itself (Escape, the close button) focus goes back to
+   * the page first and the frame goes a moment later, so no key event is left half-way in a
+   * frame that no longer exists.
+   */
+  let closingHost = null;
+
+  function closeSidebar(restoreFocus, deferRemoval = false) {
+    if (closingHost && !deferRemoval) {
+      closingHost.remove();
+      closingHost = null;
+    }
     if (!sidebar) return;
     const { host, port, returnFocus } = sidebar;
     sidebar = null;
     clearHighlight();
     port.close();
-    host.remove();
-    if (restoreFocus && returnFocus && returnFocus.isConnected && returnFocus.focus) {
-      returnFocus.focus({ preventScroll: true });
-    } else if (restoreFocus) {
-      window.focus();
+    if (restoreFocus) {
+      if (returnFocus && returnFocus.isConnected && returnFocus !== document.body) {
+        returnFocus.focus({ preventScroll: true });
+      } else {
+        if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+        window.focus();
+      }
+    }
+    if (deferRemoval) {
+      host.style.setProperty("display", "none", "important");
+      closingHost = host;
+      setTimeout(() => {
+        host.remove();
+        if (closingHost === host) closingHost = null;
+      }, 100);
+    } else {
+      host.remove();
     }
   }
 
@@ -580,7 +608,6 @@
 
   (async () => {
     settingsMod = await import(url("lib/settings.js"));
-    rulesMod = await import(url("lib/rules.js"));
     settings = await settingsMod.load();
     if (settingsMod.enabledFor(settings, location.hostname)) await start();
   })().catch((e) => console.warn("Decant:", e && e.message));

@@ -107,8 +107,11 @@ function render() {
   $("tldr").textContent = tldr || "";
   const list = $("points");
   list.replaceChildren();
-  const pts = shownPoints(summary);
-  pts.forEach((p, i) => {
+  // The point the "In short" line already shows is not repeated; indexes stay the core's.
+  const pts = shownPoints(summary)
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => !tldr || p.text !== tldr);
+  pts.forEach(({ p, i }) => {
     const li = document.createElement("li");
     const b = document.createElement("button");
     b.type = "button";
@@ -158,7 +161,7 @@ function markdown() {
   lines.push(`<${href}>`, "");
   const tldr = s.summary && s.summary.tldr && s.summary.tldr.text;
   if (tldr) lines.push(tldr, "");
-  for (const p of shownPoints(s.summary)) lines.push(`- ${p.text}`);
+  for (const p of shownPoints(s.summary)) if (p.text !== tldr) lines.push(`- ${p.text}`);
   return lines.join("\n").trim() + "\n";
 }
 
@@ -189,11 +192,11 @@ function onPortMessage(msg) {
     state = msg.state;
     render();
     if (first) {
-      $("close").focus();
+      $("close").focus({ preventScroll: true });
       if (msg.announce) say(msg.announce);
     }
   } else if (msg.type === "focus") {
-    $("close").focus();
+    $("close").focus({ preventScroll: true });
   } else if (msg.type === "announce") {
     say(String(msg.text || ""));
   }

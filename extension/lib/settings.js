@@ -2,6 +2,8 @@
 // the defaults; a write reports its error instead of swallowing it.
 import { api } from "./compat.js";
 import { parseLine, MAX_RULES } from "./rules.js";
+
+export { rulesForHost } from "./rules.js";
 import { THEMES } from "./theme.js";
 
 export const DEFAULT_LABELS = ["paywall", "aggregator", "consent", "newsletter", "app-banner"];
