@@ -29,26 +29,39 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| error("internal", &e.to_string()))
 }
 
-/// Options from JS: `{length: "short"|"medium"|"long"|"auto", lang: "de"}`; anything else
-/// is ignored, a wrong type is an error.
+/// Reads property `key` of a JS object.
+fn prop(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Options from JS: `{length: "short"|"medium"|"long"|"auto", lang: "de"}`; other keys are
+/// ignored, a wrong value is an error. (Read by hand: serde's deserializer would bring float
+/// formatting into the `.wasm` for its error messages.)
 fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
-    #[derive(serde::Deserialize, Default)]
-    struct JsOptions {
-        #[serde(default)]
-        length: Option<SummaryLength>,
-        #[serde(default)]
-        lang: Option<String>,
-    }
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    let o: JsOptions = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| error("bad-argument", &format!("bad options: {e}")))?;
-    Ok(Options {
-        summary: SummaryOptions {
-            length: o.length.unwrap_or_default(),
-            lang: o.lang,
+    if !value.is_object() {
+        return Err(error("bad-argument", "options must be an object"));
+    }
+    let length = match prop(value, "length") {
+        v if v.is_undefined() => SummaryLength::Auto,
+        v => match v.as_string().as_deref() {
+            Some("short") => SummaryLength::Short,
+            Some("medium") => SummaryLength::Medium,
+            Some("long") => SummaryLength::Long,
+            Some("auto") => SummaryLength::Auto,
+            _ => {
+                return Err(error(
+                    "bad-argument",
+                    "length must be short, medium, long or auto",
+                ))
+            }
         },
+    };
+    let lang = prop(value, "lang").as_string();
+    Ok(Options {
+        summary: SummaryOptions { length, lang },
     })
 }
 
@@ -298,6 +311,16 @@ impl Page {
     }
 }
 
+fn position_of(value: &str) -> Position {
+    match value {
+        "fixed" => Position::Fixed,
+        "sticky" => Position::Sticky,
+        "absolute" => Position::Absolute,
+        "relative" => Position::Relative,
+        _ => Position::Static,
+    }
+}
+
 fn read_attrs(el: &web_sys::Element) -> Vec<Attr> {
     let map = el.attributes();
     let n = map.length();
@@ -320,13 +343,7 @@ fn live_style(
     vh: f64,
 ) -> LiveStyle {
     let get = |p: &str| cs.get_property_value(p).unwrap_or_default();
-    let position = match get("position").as_str() {
-        "fixed" => Position::Fixed,
-        "sticky" => Position::Sticky,
-        "absolute" => Position::Absolute,
-        "relative" => Position::Relative,
-        _ => Position::Static,
-    };
+    let position = position_of(&get("position"));
     let rect = el.get_bounding_client_rect();
     let coverage = if vw > 0.0 && vh > 0.0 {
         let w = (rect.right().min(vw) - rect.left().max(0.0)).max(0.0);
@@ -356,33 +373,6 @@ fn live_style(
 #[cfg(test)]
 mod tests;
 
-/// One node of a snapshot built outside WASM (the content script's walker on pages whose CSP
-/// forbids compiling WASM): node `i` of the array gets id `i + 1`; `parent` 0 is the document.
-#[derive(serde::Deserialize)]
-struct WireNode {
-    parent: u32,
-    #[serde(default)]
-    tag: Option<String>,
-    #[serde(default)]
-    attrs: Vec<(String, String)>,
-    #[serde(default)]
-    text: Option<String>,
-}
-
-/// Style as measured by the JS walker, same fields as [`LiveStyle`].
-#[derive(serde::Deserialize)]
-struct WireStyle {
-    position: String,
-    z_index: i32,
-    viewport_coverage: f32,
-    hidden: bool,
-    overflow_hidden: bool,
-    blurred: bool,
-    no_select: bool,
-    height_clipped: bool,
-    gradient: bool,
-}
-
 /// The same engine over a snapshot sent as data (used by the extension's service worker).
 #[wasm_bindgen]
 pub struct Snapshot {
@@ -391,36 +381,45 @@ pub struct Snapshot {
 
 #[wasm_bindgen]
 impl Snapshot {
-    /// Builds the snapshot from `{url, nodes: [{parent, tag, attrs, text}]}`.
+    /// Builds the snapshot from `{url, nodes: [{parent, tag, attrs: [[name, value]], text}]}`:
+    /// node `i` of the array gets id `i + 1`; `parent` 0 is the document.
     #[wasm_bindgen(constructor)]
     pub fn new(wire: JsValue) -> Result<Snapshot, JsValue> {
-        #[derive(serde::Deserialize)]
-        struct Wire {
-            #[serde(default)]
-            url: Option<String>,
-            nodes: Vec<WireNode>,
+        let bad = |what: &str| error("bad-argument", &format!("bad snapshot: {what}"));
+        let nodes = prop(&wire, "nodes");
+        if !js_sys::Array::is_array(&nodes) {
+            return Err(bad("no nodes array"));
         }
-        let wire: Wire = serde_wasm_bindgen::from_value(wire)
-            .map_err(|e| error("bad-argument", &format!("bad snapshot: {e}")))?;
         let mut doc = Document::new();
-        doc.url = wire.url;
-        for (i, n) in wire.nodes.into_iter().enumerate() {
-            let id = match (n.tag, n.text) {
-                (Some(tag), _) => doc.create_element(
-                    &tag,
-                    n.attrs
-                        .into_iter()
-                        .map(|(name, value)| Attr { name, value })
-                        .collect(),
-                ),
-                (None, Some(text)) => doc.create_text(&text),
-                (None, None) => doc.create_other(),
+        doc.url = prop(&wire, "url").as_string();
+        for (i, n) in js_sys::Array::from(&nodes).iter().enumerate() {
+            let parent = prop(&n, "parent")
+                .as_f64()
+                .ok_or_else(|| bad("node without parent"))?;
+            let id = if let Some(tag) = prop(&n, "tag").as_string() {
+                let mut attrs = Vec::new();
+                let list = prop(&n, "attrs");
+                if js_sys::Array::is_array(&list) {
+                    for pair in js_sys::Array::from(&list).iter() {
+                        let pair = js_sys::Array::from(&pair);
+                        if let (Some(name), Some(value)) =
+                            (pair.get(0).as_string(), pair.get(1).as_string())
+                        {
+                            attrs.push(Attr { name, value });
+                        }
+                    }
+                }
+                doc.create_element(&tag, attrs)
+            } else if let Some(text) = prop(&n, "text").as_string() {
+                doc.create_text(&text)
+            } else {
+                doc.create_other()
             };
             // Parents come before children; anything else is a malformed snapshot.
-            if n.parent as usize > i || id.0 != i as u32 + 1 {
-                return Err(error("bad-argument", "snapshot nodes out of order"));
+            if parent < 0.0 || parent as usize > i || id.0 != i as u32 + 1 {
+                return Err(bad("nodes out of order"));
             }
-            doc.append(NodeId(n.parent), id);
+            doc.append(NodeId(parent as u32), id);
         }
         Ok(Snapshot {
             engine: Engine::new(doc),
@@ -436,37 +435,34 @@ impl Snapshot {
             .collect()
     }
 
-    /// Records measured styles: `[[id, style], ...]`.
+    /// Records measured styles: `[[id, style], ...]`, style fields as [`LiveStyle`]'s.
     #[wasm_bindgen(js_name = setStyles)]
     pub fn set_styles(&mut self, styles: JsValue) -> Result<(), JsValue> {
-        let styles: Vec<(u32, WireStyle)> = serde_wasm_bindgen::from_value(styles)
-            .map_err(|e| error("bad-argument", &format!("bad styles: {e}")))?;
+        if !js_sys::Array::is_array(&styles) {
+            return Err(error("bad-argument", "bad styles: expected an array"));
+        }
         let len = self.engine.document().len() as u32;
-        for (id, s) in styles {
-            if id == 0 || id >= len {
+        for pair in js_sys::Array::from(&styles).iter() {
+            let pair = js_sys::Array::from(&pair);
+            let id = pair.get(0).as_f64().unwrap_or(0.0) as u32;
+            let s = pair.get(1);
+            if id == 0 || id >= len || !s.is_object() {
                 continue;
             }
-            let position = match s.position.as_str() {
-                "fixed" => Position::Fixed,
-                "sticky" => Position::Sticky,
-                "absolute" => Position::Absolute,
-                "relative" => Position::Relative,
-                _ => Position::Static,
+            let flag = |k: &str| prop(&s, k).as_bool().unwrap_or(false);
+            let num = |k: &str| prop(&s, k).as_f64().unwrap_or(0.0);
+            let style = LiveStyle {
+                position: position_of(&prop(&s, "position").as_string().unwrap_or_default()),
+                z_index: num("z_index") as i32,
+                viewport_coverage: num("viewport_coverage") as f32,
+                hidden: flag("hidden"),
+                overflow_hidden: flag("overflow_hidden"),
+                blurred: flag("blurred"),
+                no_select: flag("no_select"),
+                height_clipped: flag("height_clipped"),
+                gradient: flag("gradient"),
             };
-            self.engine.set_style(
-                NodeId(id),
-                LiveStyle {
-                    position,
-                    z_index: s.z_index,
-                    viewport_coverage: s.viewport_coverage,
-                    hidden: s.hidden,
-                    overflow_hidden: s.overflow_hidden,
-                    blurred: s.blurred,
-                    no_select: s.no_select,
-                    height_clipped: s.height_clipped,
-                    gradient: s.gradient,
-                },
-            );
+            self.engine.set_style(NodeId(id), style);
         }
         Ok(())
     }

@@ -61,6 +61,11 @@ const READERABLE_SCORE: f32 = 20.0;
 /// Most nodes whose live style the browser is asked for.
 pub const MAX_STYLE_PROBES: usize = 600;
 
+/// A share as a whole percentage (integer formatting keeps float printing out of the WASM).
+fn percent(share: f32) -> u32 {
+    (share.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
 /// Effective style: live (computed) when the browser gave it, else the inline attribute.
 pub fn style_of(doc: &Document, id: NodeId) -> LiveStyle {
     let Some(el) = doc.element(id) else {
@@ -623,8 +628,8 @@ fn describe_style(style: &LiveStyle, ev: &mut Evidence) -> f32 {
         ev.generic.push(Reason {
             code: ReasonCode::CoversViewport,
             detail: format!(
-                "covers {:.0}% of the viewport",
-                style.viewport_coverage.min(1.0) * 100.0
+                "covers {}% of the viewport",
+                percent(style.viewport_coverage)
             ),
         });
         w += 1.5;
@@ -708,9 +713,9 @@ fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Eviden
     let link_dense = s.links >= 2 && s.link_density() >= 0.5 && s.chars >= 20;
     if link_dense {
         let detail = format!(
-            "{} links, {:.0}% link text",
+            "{} links, {}% link text",
             s.links,
-            s.link_density() * 100.0
+            percent(s.link_density())
         );
         let outside = ctx
             .article

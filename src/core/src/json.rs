@@ -274,7 +274,7 @@ impl Parser<'_> {
                 break;
             }
         }
-        let n: f64 = self.s[start..self.i].parse().ok()?;
+        let n = parse_number(&self.s[start..self.i])?;
         n.is_finite().then_some(Value::Number(n))
     }
 
@@ -348,6 +348,57 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// A JSON number, approximately (pages' numbers are never used for more than presence):
+/// hand-rolled so the WASM build carries no exact float parser.
+fn parse_number(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let neg = b.first() == Some(&b'-');
+    if neg {
+        i += 1;
+    }
+    let (mut mantissa, mut exp10, mut digits) = (0f64, 0i32, 0);
+    while i < b.len() && b[i].is_ascii_digit() {
+        mantissa = mantissa * 10.0 + f64::from(b[i] - b'0');
+        i += 1;
+        digits += 1;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            mantissa = mantissa * 10.0 + f64::from(b[i] - b'0');
+            exp10 -= 1;
+            i += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        let eneg = b.get(i) == Some(&b'-');
+        if matches!(b.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        let mut e = 0i32;
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            e = e.saturating_mul(10).saturating_add(i32::from(b[i] - b'0'));
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        exp10 = exp10.saturating_add(if eneg { -e } else { e });
+    }
+    if i != b.len() {
+        return None;
+    }
+    let v = mantissa * 10f64.powi(exp10.clamp(-400, 400));
+    Some(if neg { -v } else { v })
 }
 
 #[cfg(test)]
