@@ -3,7 +3,7 @@
 // checks, and the screenshots referenced from README.md.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, mkdirSync } from "node:fs";
+import { readFileSync, readdirSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve, launchWithExtension, ROOT, tellTab, setSettings } from "./helpers.mjs";
 
@@ -466,6 +466,42 @@ test("axe-core: no serious or critical violations in popup, sidebar and options"
   }
   await setSettings(browser.worker, DEFAULTS);
   await Promise.all([page.close(), options.close()]);
+});
+
+test("auto-open: with the setting on, the sidebar opens by itself on an article", async () => {
+  await setSettings(browser.worker, { ...DEFAULTS, autoOpenSidebar: true });
+  const page = await open("/examples/aggregator.html");
+  await page.waitForSelector("decant-sidebar", { state: "attached", timeout: 5000 });
+  await setSettings(browser.worker, DEFAULTS);
+  await page.reload();
+  await page.waitForSelector("html[data-decant-active]", { state: "attached", timeout: 10000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.$("decant-sidebar"), null, "off by default");
+  await page.close();
+});
+
+test("i18n: every locale has every message; every key the UI uses exists", () => {
+  const dir = join(ROOT, "extension", "_locales");
+  const read = (lang) => JSON.parse(readFileSync(join(dir, lang, "messages.json"), "utf8"));
+  const en = read("en");
+  for (const lang of ["de", "fr", "es"]) {
+    const m = read(lang);
+    assert.deepEqual(Object.keys(m).sort(), Object.keys(en).sort(), lang);
+    for (const [key, { placeholders }] of Object.entries(en)) {
+      assert.deepEqual(Object.keys(m[key].placeholders || {}), Object.keys(placeholders || {}));
+    }
+  }
+  const used = new Set();
+  for (const file of readdirSync(join(ROOT, "extension"))) {
+    if (!/\.(html|js|json)$/.test(file)) continue;
+    const text = readFileSync(join(ROOT, "extension", file), "utf8");
+    for (const m of text.matchAll(/data-i18n(?:-[a-z-]+)?="([A-Za-z_]+)"/g)) used.add(m[1]);
+    for (const m of text.matchAll(/\bt\("([A-Za-z_]+)"/g)) used.add(m[1]);
+    for (const m of text.matchAll(/__MSG_([A-Za-z_]+)__/g)) used.add(m[1]);
+  }
+  assert.ok(used.size > 40, `${used.size} keys used`);
+  const missing = [...used].filter((k) => !(k in en));
+  assert.deepEqual(missing, []);
 });
 
 test("the UI made no network request outside the test server", () => {
