@@ -26,7 +26,10 @@ const foreign = [];
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await serve(ROOT);
+  // `?csp=1`: a strict page policy (no WASM in the page, no foreign frames).
+  server = await serve(ROOT, (_path, url) =>
+    url.searchParams.has("csp") ? { "content-security-policy": "default-src 'self'" } : {},
+  );
   browser = await launchWithExtension();
   browser.context.on("request", (r) => {
     const u = r.url();
@@ -466,6 +469,28 @@ test("axe-core: no serious or critical violations in popup, sidebar and options"
   }
   await setSettings(browser.worker, DEFAULTS);
   await Promise.all([page.close(), options.close()]);
+});
+
+test("under a strict page CSP (worker analysis) the sidebar still opens and works", async () => {
+  const page = await open("/examples/aggregator.html?csp=1");
+  assert.equal(await page.getAttribute("html", "data-decant-active"), "worker");
+  const frame = await openSidebar(page);
+  assert.equal(
+    await frame.textContent("#title"),
+    "Harbour cities race to electrify ferries as fuel costs bite",
+  );
+  if (coreHasSummary) {
+    assert.ok((await frame.locator("#points li").count()) >= 1);
+    await frame.selectOption("#length", "short");
+    assert.ok((await frame.locator("#points li").count()) <= 3);
+  }
+  const before = await page.locator("[data-decant-hidden]").count();
+  await frame.click("#hidden-list li:first-child button");
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("[data-decant-hidden]").length === n - 1,
+    before,
+  );
+  await page.close();
 });
 
 test("auto-open: with the setting on, the sidebar opens by itself on an article", async () => {
