@@ -243,6 +243,30 @@ test("clicking a point scrolls to its sentence and highlights it", async () => {
   await page.close();
 });
 
+test("Copy as Markdown: title, link and points", async () => {
+  const page = await open("/examples/aggregator.html");
+  const frame = await openSidebar(page);
+  await frame.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => {
+      window.__copied = text;
+      return write(text);
+    };
+  });
+  await frame.click("#copy");
+  await frame.waitForFunction(() =>
+    /clipboard|copy/i.test(document.getElementById("live").textContent),
+  );
+  const text = await frame.evaluate(() => window.__copied);
+  assert.match(
+    text,
+    /^# \[Harbour cities race to electrify ferries as fuel costs bite\]\(https:\/\/www\.northgatecourier\.example\/world\/2024\/03\/14\/harbour-cities-electric-ferries\)\n/,
+  );
+  const bullets = text.split("\n").filter((l) => l.startsWith("- "));
+  assert.equal(bullets.length, await frame.locator("#points li").count());
+  await page.close();
+});
+
 test("a hidden block is restored from the sidebar", async () => {
   const page = await open("/examples/aggregator.html");
   const frame = await openSidebar(page);

@@ -154,14 +154,16 @@ function render() {
   }
 }
 
+/** `# [Title](link)`, the one-line summary, and the points as a list. */
 function markdown() {
   const s = state;
-  const lines = [`# ${s.title}`, ""];
+  const esc = (v) => String(v).replace(/([\\[\]*_`<>])/g, "\\$1");
   const href = s.url && /^https?:/i.test(s.url) ? s.url : s.pageUrl;
-  lines.push(`<${href}>`, "");
+  const link = String(href).replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+  const lines = [`# [${esc(s.title)}](${link})`, ""];
   const tldr = s.summary && s.summary.tldr && s.summary.tldr.text;
-  if (tldr) lines.push(tldr, "");
-  for (const p of shownPoints(s.summary)) if (p.text !== tldr) lines.push(`- ${p.text}`);
+  if (tldr) lines.push(esc(tldr), "");
+  for (const p of shownPoints(s.summary)) if (p.text !== tldr) lines.push(`- ${esc(p.text)}`);
   return lines.join("\n").trim() + "\n";
 }
 
