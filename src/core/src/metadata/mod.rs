@@ -652,7 +652,10 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
         .or_else(|| doc.url.clone());
     m.url = page_url.clone();
     let site_ref = m.site_name.clone().unwrap_or_default();
-    let host_label = page_url
+    // The host the page is served from, not the canonical URL's: aggregators point their
+    // canonical link at the original outlet, which is exactly the source to name.
+    let host_label = doc
+        .url
         .as_deref()
         .and_then(host)
         .map(|h| h.split('.').rev().nth(1).unwrap_or(h).to_string())
