@@ -188,3 +188,42 @@ test("a page mutating every 10 ms for 10 s stays responsive and still gets clean
 test("the extension made no network request outside the test server", () => {
   assert.deepEqual(foreign, []);
 });
+
+test("a hostile page: sabotaged built-ins, stylesheet removed, wall re-added in a loop", async () => {
+  const page = await open("/e2e/fixtures/hostile.html");
+  await cleaned(page);
+  // After the sabotage Playwright's own in-page helpers break too: poll from node, read with
+  // plain evaluations only.
+  for (let i = 0; i < 100 && (await page.title()) !== "hostile loop done"; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(await page.title(), "hostile loop done");
+  await new Promise((r) => setTimeout(r, 500));
+  // A plain string back: the page broke the built-ins Playwright serialises objects with.
+  const raw = await page.evaluate(() => {
+    const w = document.querySelector("[data-hostile-wall]");
+    return [
+      getComputedStyle(w).display === "none",
+      Boolean(document.getElementById("decant-style")),
+      getComputedStyle(document.getElementById("h1p")).display !== "none",
+      getComputedStyle(document.body).overflowY,
+      window.__messageResult,
+    ].join("|");
+  });
+  const [wallHidden, styleBack, articleShown, overflow, messaging] = raw.split("|");
+  const state = {
+    wallHidden: wallHidden === "true",
+    styleBack: styleBack === "true",
+    articleShown: articleShown === "true",
+    overflow,
+    messaging,
+  };
+  assert.deepEqual(state, {
+    wallHidden: true,
+    styleBack: true,
+    articleShown: true,
+    overflow: "auto",
+    messaging: "none",
+  });
+  await page.close();
+});
