@@ -265,7 +265,7 @@ impl Page {
                     let text = n.node_value().unwrap_or_default();
                     let id = doc.create_text(&text);
                     doc.append(p, id);
-                    self.remember(id, &n);
+                    // Text nodes are never block roots: no handle kept, no map entry.
                     id
                 }
                 _ => continue,
