@@ -375,6 +375,26 @@ impl Document {
     }
 }
 
+/// Void elements: no children, no end tag.
+pub fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
 /// Phrasing elements that do not separate words.
 pub fn is_inline(tag: &str) -> bool {
     matches!(

@@ -20,7 +20,7 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::TokenizerResult;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
-use crate::dom::{Attr, Document, NodeData, NodeId};
+use crate::dom::{is_void, Attr, Document, NodeData, NodeId};
 
 /// Nesting beyond this depth is flattened into the element at this depth (as browsers cap
 /// their DOM depth): html5ever's scope checks scan the open-element stack, so unbounded
@@ -64,25 +64,6 @@ fn end_tag_optional(name: &LocalName) -> bool {
             | "html"
             | "head"
             | "body"
-    )
-}
-
-fn is_void(name: &LocalName) -> bool {
-    matches!(
-        &**name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
     )
 }
 

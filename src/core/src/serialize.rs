@@ -1,25 +1,6 @@
 //! Serialises a snapshot back to HTML (for `decant mark`), iteratively.
 
-use crate::dom::{Document, NodeData, NodeId};
-
-fn is_void(tag: &str) -> bool {
-    matches!(
-        tag,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
+use crate::dom::{is_void, Document, NodeData, NodeId};
 
 fn is_raw_text(tag: &str) -> bool {
     matches!(
