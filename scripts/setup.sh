@@ -29,7 +29,8 @@ fi
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
-command -v zip >/dev/null || true
+# Firefox ESR runs the package's Firefox test (e2e/firefox.test.mjs).
+command -v firefox-esr >/dev/null || apt_missing+=(firefox-esr)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "installing ${apt_missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

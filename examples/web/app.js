@@ -92,6 +92,12 @@ async function main() {
     }
   });
   $("status").textContent = "Ready";
+  // `?sample` analyses the bundled sample at once (handy for a quick look in any browser).
+  if (new URLSearchParams(location.search).has("sample")) {
+    $("sample").click();
+    await new Promise((r) => setTimeout(r, 300));
+    $("run").click();
+  }
 }
 
 main().catch((e) => {
