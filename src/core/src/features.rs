@@ -175,16 +175,27 @@ pub fn token_evidence(doc: &Document, id: NodeId) -> TokenEvidence {
         return ev;
     }
     let low = raw.to_ascii_lowercase();
+    let mut starts: Vec<usize> = Vec::new();
     for token in low.split_whitespace() {
+        // Vendor names also appear inside compound tokens (`article-paywall-box`): check the
+        // token's start and each position after a separator, found once per token.
+        starts.clear();
+        starts.push(0);
+        starts.extend(
+            token
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'-' || b == b'_')
+                .map(|(i, _)| i + 1),
+        );
         for (prefix, label) in VENDOR_TOKENS {
-            // Vendor names also appear inside compound tokens (`article-paywall-box`): look
-            // for them after a separator rather than with a substring search per prefix.
-            let inner = || {
-                token
-                    .match_indices(['-', '_'])
-                    .any(|(i, _)| token[i + 1..].starts_with(prefix))
+            let at = |&s: &usize| token.as_bytes()[s..].starts_with(prefix.as_bytes());
+            let hit = if prefix.len() >= 6 {
+                starts.iter().any(at)
+            } else {
+                at(&0)
             };
-            if token.starts_with(prefix) || (prefix.len() >= 6 && inner()) {
+            if hit {
                 if !ev.vendor.iter().any(|(l, _)| l == label) {
                     ev.vendor.push((*label, token.to_string()));
                 }
