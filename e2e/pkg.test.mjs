@@ -226,3 +226,22 @@ test("examples/web: the sample page is analysed and outlined in its preview", as
   );
   await demo.close();
 });
+
+test("options.summary = false skips the summary; a non-boolean is bad-argument", async () => {
+  const r = await page.evaluate(async () => {
+    const m = await import("/pkg/index.js");
+    await m.init();
+    const on = m.analyzeDocument(document);
+    const off = m.analyzeDocument(document, { summary: false });
+    let code = null;
+    try {
+      m.analyzeDocument(document, { summary: "no" });
+    } catch (e) {
+      code = e.code;
+    }
+    return { on: on.summary && on.summary.points.length, off: off.summary, code };
+  });
+  assert.ok(r.on >= 3);
+  assert.equal(r.off, null);
+  assert.equal(r.code, "bad-argument");
+});

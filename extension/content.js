@@ -70,7 +70,8 @@
     labels = [...settings.labels, "custom"];
     const c = await loadCore();
     if (mode === "page") {
-      handle = c.cleanup(document, { labels });
+      // The sidebar summarises on demand (summarize(text, {length})): skip it at page load.
+      handle = c.cleanup(document, { labels, summary: false });
       handle.observe();
     } else {
       handle = c.applyAnalysis(document, await remoteAnalysis(), { labels });
@@ -283,7 +284,8 @@
     const text = analysis && analysis.article && analysis.article.article_text;
     if (mode === "page" && core && typeof core.summarize === "function" && text) {
       try {
-        const lang = own && typeof own.lang === "string" ? { lang: own.lang } : {};
+        const code = (own && own.lang) || (analysis.article && analysis.article.lang);
+        const lang = typeof code === "string" ? { lang: code } : {};
         const s = core.summarize(text, { length, ...lang });
         if (s && typeof s === "object") return { summary: s, lengthSupported: true };
       } catch {

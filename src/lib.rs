@@ -60,8 +60,10 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         },
     };
     let lang = prop(value, "lang").as_string();
+    let summarize = prop(value, "summary").as_bool().unwrap_or(true);
     Ok(Options {
         summary: SummaryOptions { length, lang },
+        summarize,
     })
 }
 

@@ -142,6 +142,8 @@ export interface Options {
   length?: "short" | "medium" | "long" | "auto";
   /** Language hint, ISO 639-1. */
   lang?: string;
+  /** `false` skips the summary (`analysis.summary` is then `null`); default `true`. */
+  summary?: boolean;
 }
 
 /** The handle `cleanup` returns. */

@@ -100,6 +100,12 @@ function coreOptions(options) {
     }
     out.length = options.length;
   }
+  if (options.summary !== undefined) {
+    if (typeof options.summary !== "boolean") {
+      throw new DecantError("bad-argument", "summary must be true or false");
+    }
+    out.summary = options.summary;
+  }
   if (options.lang !== undefined) {
     if (typeof options.lang !== "string")
       throw new DecantError("bad-argument", "lang must be a string");

@@ -214,6 +214,7 @@ fn engine_options(opts: &Opts) -> Options {
             length: opts.length,
             lang: None,
         },
+        ..Options::default()
     }
 }
 

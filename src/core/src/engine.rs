@@ -60,10 +60,21 @@ pub struct Delta {
 }
 
 /// What the caller can tune.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Summary length and language hint.
     pub summary: SummaryOptions,
+    /// Compute the summary (on by default). A cleanup that shows no summary can skip it.
+    pub summarize: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            summary: SummaryOptions::default(),
+            summarize: true,
+        }
+    }
 }
 
 /// A page under analysis. Holds the snapshot so later batches can be analysed against it.
@@ -194,7 +205,11 @@ impl Engine {
                 if opts.lang.is_none() {
                     opts.lang = metadata.lang.clone();
                 }
-                (Some(article), Some(summarize(&paragraphs, title, &opts)))
+                let summary = self
+                    .options
+                    .summarize
+                    .then(|| summarize(&paragraphs, title, &opts));
+                (Some(article), summary)
             }
             None => (None, None),
         };
