@@ -21,9 +21,12 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Serialises to plain JS objects (`#[serde(flatten)]` would otherwise give a `Map`).
+/// Serialises to plain JS objects (`#[serde(flatten)]` would otherwise give a `Map`), with
+/// `None` as `null` as the type declarations say.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let ser = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     value
         .serialize(&ser)
         .map_err(|e| error("internal", &e.to_string()))
