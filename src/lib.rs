@@ -241,15 +241,17 @@ impl Page {
                     let el: &web_sys::Element = n.unchecked_ref();
                     let name = el.local_name();
                     let attrs = read_attrs(el);
+                    let json_ld = name == "script"
+                        && attrs
+                            .iter()
+                            .any(|a| a.name == "type" && a.value.contains("ld+json"));
                     let id = doc.create_element(&name, attrs);
                     doc.append(p, id);
                     self.remember(id, &n);
                     // Keep script text only where metadata lives (JSON-LD): page scripts can
                     // be megabytes and are never content.
                     let keep_children = match name.as_str() {
-                        "script" => el
-                            .get_attribute("type")
-                            .is_some_and(|t| t.contains("ld+json")),
+                        "script" => json_ld,
                         "style" | "noscript" | "template" => false,
                         _ => true,
                     };

@@ -65,6 +65,18 @@ fn split_text(doc: &Document, hidden: &HashSet<NodeId>) -> (String, String) {
     }
 }
 
+/// Analyses a page and splits its text into what stays visible and what blocks with `labels`
+/// would hide.
+fn visible_and_hidden(html: &[u8], labels: &[Label]) -> (String, String) {
+    let (doc, flagged) = analyze(decant_core::html::parse_html_bytes(html));
+    let roots: HashSet<NodeId> = flagged
+        .iter()
+        .filter(|(_, l)| labels.contains(l))
+        .map(|(n, _)| *n)
+        .collect();
+    split_text(&doc, &roots)
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -236,14 +248,7 @@ fn loss_set(
 ) -> LossReport {
     let mut losses = Vec::new();
     for (id, html, expected) in pages {
-        let doc = decant_core::html::parse_html_bytes(&html);
-        let (doc, flagged) = analyze(doc);
-        let roots: HashSet<NodeId> = flagged
-            .iter()
-            .filter(|(_, l)| labels.contains(l))
-            .map(|(n, _)| *n)
-            .collect();
-        let (vis, hid) = split_text(&doc, &roots);
+        let (vis, hid) = visible_and_hidden(&html, labels);
         losses.push((loss(&expected, &vis, &hid), id));
     }
     losses.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -330,14 +335,7 @@ fn trafilatura(corpus: &Path, labels: &[Label], label_name: &str) {
     for entry in map.values() {
         let file = entry["file"].as_str().unwrap_or("");
         let html = read_maybe_gz(&dir.join("html").join(format!("{file}.gz")));
-        let doc = decant_core::html::parse_html_bytes(&html);
-        let (doc, flagged) = analyze(doc);
-        let roots: HashSet<NodeId> = flagged
-            .iter()
-            .filter(|(_, l)| labels.contains(l))
-            .map(|(n, _)| *n)
-            .collect();
-        let (vis, hid) = split_text(&doc, &roots);
+        let (vis, hid) = visible_and_hidden(&html, labels);
         let (vis, hid) = (collapse(&vis), collapse(&hid));
         let all = collapse(&format!("{vis} {hid}"));
         for s in entry["with"].as_array().into_iter().flatten() {

@@ -644,10 +644,6 @@ fn describe_style(style: &LiveStyle, ev: &mut Evidence) -> f32 {
     w
 }
 
-fn tag_name(doc: &Document, id: NodeId) -> &str {
-    doc.tag(id)
-}
-
 /// Whether `id` has a heading (h1–h6) among its first few descendants.
 fn has_heading(doc: &Document, id: NodeId) -> bool {
     doc.descendants(id)
@@ -735,7 +731,7 @@ fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Eviden
             // A headed list of links next to the article is a rail of teasers.
             None if outside
                 && has_heading(doc, id)
-                && !matches!(tag_name(doc, id), "header" | "footer" | "nav") =>
+                && !matches!(doc.tag(id), "header" | "footer" | "nav") =>
             {
                 ev.add(Label::Related, 3.0, ReasonCode::LinkDense, detail)
             }
@@ -753,7 +749,7 @@ fn weigh(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Eviden
             ev.add(Label::Ad, 3.0, ReasonCode::Phrase, "ad slot label".into());
         }
     }
-    if matches!(tag_name(doc, id), "amp-ad" | "amp-embed" | "amp-sticky-ad") {
+    if matches!(doc.tag(id), "amp-ad" | "amp-embed" | "amp-sticky-ad") {
         ev.add(
             Label::Ad,
             4.0,

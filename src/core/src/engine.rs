@@ -215,15 +215,16 @@ impl Engine {
         };
         let mut all = Vec::with_capacity(self.blocks.len() + 1);
         if let Some(a) = &article {
+            let detail = format!("{} paragraphs of prose", self.stats.get(a.node).paragraphs);
             all.push(Block {
                 node: a.node,
                 label: Label::Article,
                 confidence: 0.9,
+                message: detail.clone(),
                 reasons: vec![Reason {
                     code: ReasonCode::ArticleScore,
-                    detail: format!("{} paragraphs of prose", self.stats.get(a.node).paragraphs),
+                    detail,
                 }],
-                message: format!("{} paragraphs of prose", self.stats.get(a.node).paragraphs),
                 path: a.path.clone(),
                 preview: crate::text::preview(&a.article_text, 80),
             });

@@ -39,6 +39,9 @@ pub struct NodeStats {
     pub depth: u32,
     /// Inside a `script`/`style`/... subtree or a `hidden` element: not page content.
     pub excluded: bool,
+    /// This node's own subtree is not page content (a non-content tag or `hidden`/
+    /// `display: none`): computed once per node, read by each child.
+    pub closes: bool,
 }
 
 impl NodeStats {
@@ -301,7 +304,7 @@ impl Stats {
         let parent = doc.node(root).parent;
         let (depth, excluded) = parent.map_or((0, false), |p| {
             let ps = &self.nodes[p.index()];
-            (ps.depth + 1, ps.excluded || is_non_content(doc.tag(p)))
+            (ps.depth + 1, ps.excluded || ps.closes)
         });
         // A node can be reported twice (added, then its parent added): count it once.
         let old = std::mem::take(&mut self.nodes[root.index()]);
@@ -323,14 +326,12 @@ impl Stats {
             } else {
                 let p = doc.node(n).parent.expect("descendant has a parent");
                 let ps = &self.nodes[p.index()];
-                (
-                    ps.depth + 1,
-                    ps.excluded || is_non_content(doc.tag(p)) || is_hidden_attr(doc, p),
-                )
+                (ps.depth + 1, ps.excluded || ps.closes)
             };
             self.nodes[n.index()] = NodeStats {
                 depth: d,
                 excluded: ex,
+                closes: is_non_content(doc.tag(n)) || is_hidden_attr(doc, n),
                 ..NodeStats::default()
             };
         }
@@ -346,7 +347,7 @@ impl Stats {
             if n != root {
                 if let Some(p) = doc.node(n).parent {
                     let child = std::mem::take(&mut self.nodes[n.index()]);
-                    if !child.excluded && !is_non_content(doc.tag(n)) && !is_hidden_attr(doc, n) {
+                    if !child.excluded && !child.closes {
                         self.nodes[p.index()].add(&child);
                         if matches!(doc.node(n).data, NodeData::Text(_)) {
                             self.nodes[p.index()].own_chars += child.chars;
