@@ -11,7 +11,7 @@
 // target/wasm32-unknown-unknown/release/decant_wasm.wasm (run `make build` first), so WASM
 // frames carry Rust names. Times then differ a little from pkg/'s.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { mkdirSync, writeFileSync, copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { corpusDir, listPages, loadHtml } from "./lib/corpus.mjs";
 import { generatePage } from "./lib/generate.mjs";
@@ -43,6 +43,13 @@ if (named) {
   );
   if (r.status !== 0) process.exit(1);
   copyFileSync(join(ROOT, "pkg", "index.js"), join(pkgDir, "index.js"));
+  copyFileSync(join(ROOT, "pkg", "walk.js"), join(pkgDir, "walk.js"));
+  // As scripts/build-pkg.sh does: the glue imports the walker from the package root.
+  const glue = join(pkgDir, "decant_wasm.js");
+  writeFileSync(
+    glue,
+    readFileSync(glue, "utf8").replace(/'\.\/snippets\/[^']*\/src\/js\/walk\.js'/, "'./walk.js'"),
+  );
 }
 
 const files = baseFiles(pkgDir);

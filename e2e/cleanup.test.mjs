@@ -16,7 +16,11 @@ before(async () => {
   // nothing outside the server, so anything else would come from the extension.
   browser.context.on("request", (r) => {
     const u = r.url();
-    if (!u.startsWith(server.base) && !u.startsWith("chrome-extension://")) foreign.push(u);
+    // The frames fixture loads a cross-origin frame from the same server as "localhost".
+    const local = [server.base, server.base.replace("127.0.0.1", "localhost")];
+    if (!local.some((b) => u.startsWith(b)) && !u.startsWith("chrome-extension://")) {
+      foreign.push(u);
+    }
   });
 });
 
@@ -117,6 +121,72 @@ test("undo restores the DOM and html/body attributes exactly", async () => {
   await setSettings(browser.worker, DEFAULTS);
   await page.close();
 });
+
+test("same-origin frames and open shadow roots are cleaned; a cross-origin frame is left alone", async () => {
+  await setSettings(browser.worker, { ...DEFAULTS, enabledByDefault: false });
+  const page = await open("/e2e/fixtures/frames.html");
+  try {
+    await framesAndShadowRoots(page);
+  } finally {
+    await setSettings(browser.worker, DEFAULTS);
+    await page.close();
+  }
+});
+
+async function framesAndShadowRoots(page) {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const inner = () => page.frame({ url: /127\.0\.0\.1.*frames-inner/ });
+  const foreign = () => page.frame({ url: /localhost.*frames-inner/ });
+  await page.waitForFunction(() => {
+    const f = document.getElementById("foreign");
+    return (
+      document.getElementById("inner").contentDocument?.getElementById("frame-wall") &&
+      document.getElementById("host").shadowRoot &&
+      f.src &&
+      f.contentWindow.length === 0
+    );
+  });
+  await foreign().waitForSelector("#frame-wall", { state: "attached" });
+  // Everything as the page made it, to compare after undo.
+  const snapshot = () =>
+    page.evaluate(() => [
+      document.documentElement.outerHTML,
+      document.getElementById("host").shadowRoot.innerHTML,
+      document.getElementById("inner").contentDocument.documentElement.outerHTML,
+    ]);
+  const before = await snapshot();
+  const foreignBefore = await foreign().evaluate(() => document.documentElement.outerHTML);
+
+  await tellTab(browser.worker, page, { type: "set-enabled", enabled: true });
+  await cleaned(page);
+  // The prompt inside the shadow tree makes its host the block (the host holds nothing else).
+  await page.waitForSelector("#host[data-decant-hidden]", { state: "attached" });
+  assert.equal(await page.getAttribute("#host", "data-decant-hidden"), "paywall");
+  assert.equal(await page.isVisible("#shadow-wall"), false, "hidden inside the shadow root");
+  await inner().waitForSelector("#frame-wall[data-decant-hidden]", { state: "attached" });
+  assert.equal(await inner().isVisible("#frame-wall"), false, "hidden inside the frame");
+  assert.ok(await inner().isVisible("#inner-text"), "the frame's own text stays");
+  for (const id of ["p1", "p2", "p3", "p4"]) assert.ok(await page.isVisible(`#${id}`));
+  // The cross-origin frame: untouched, its wall still shown.
+  assert.equal(await foreign().evaluate(() => document.documentElement.outerHTML), foreignBefore);
+  assert.ok(await foreign().isVisible("#frame-wall"));
+
+  // The frame reloads after the analysis: its new wall is found too.
+  await inner().evaluate(() => {
+    window.__before = true;
+    location.reload();
+  });
+  await page.waitForFunction(() => {
+    const w = document.getElementById("inner").contentWindow;
+    return !w.__before && w.document.readyState === "complete";
+  });
+  await inner().waitForSelector("#frame-wall[data-decant-hidden]", { state: "attached" });
+
+  await tellTab(browser.worker, page, { type: "set-enabled", enabled: false });
+  assert.deepEqual(await snapshot(), before, "undo restores the page, its frame and shadow root");
+  assert.deepEqual(errors, []);
+}
 
 test("a single-page-app navigation cleans the second article", async () => {
   const page = await open("/e2e/fixtures/spa.html");

@@ -15,7 +15,7 @@ function core() {
 async function analyzeSnapshot(msg) {
   await core();
   if (msg.type === "snapshot") {
-    const snap = new Snapshot({ url: msg.url, nodes: msg.nodes });
+    const snap = new Snapshot(msg);
     const token = nextToken++;
     pending.set(token, snap);
     // A content script that never comes back must not leak the snapshot.

@@ -46,8 +46,8 @@
 
   /** The analysis from the service worker, with element references. */
   async function remoteAnalysis() {
-    const { url: pageUrl, nodes, domNodes } = snapshotMod.snapshot(document);
-    const first = await api.runtime.sendMessage({ type: "snapshot", url: pageUrl, nodes });
+    const { domNodes, ...wire } = snapshotMod.snapshot(document);
+    const first = await api.runtime.sendMessage({ type: "snapshot", ...wire });
     if (!first || first.error) throw new Error(first ? first.error : "no answer");
     const styles = [];
     for (const id of first.probes) {

@@ -27,7 +27,7 @@ for (const [name, adapt] of Object.entries(variants)) {
   mkdirSync(out, { recursive: true });
   cpSync(src, out, { recursive: true });
   mkdirSync(join(out, "core"), { recursive: true });
-  for (const f of ["index.js", "decant_wasm.js", "decant_wasm_bg.wasm"]) {
+  for (const f of ["index.js", "walk.js", "decant_wasm.js", "decant_wasm_bg.wasm"]) {
     cpSync(join(root, "pkg", f), join(out, "core", f));
   }
   const m = adapt(structuredClone(manifest));

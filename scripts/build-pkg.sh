@@ -17,7 +17,12 @@ wasm-bindgen --target web --out-dir "$OUT.tmp" --out-name decant_wasm \
   target/wasm32-unknown-unknown/release/decant_wasm.wasm
 # shellcheck disable=SC2086
 node_modules/.bin/wasm-opt $WASM_OPT_FLAGS "$OUT.tmp/decant_wasm_bg.wasm" -o "$OUT.tmp/decant_wasm_bg.wasm"
-cp src/js/index.js src/js/index.d.ts src/js/package.json src/js/README.md "$OUT.tmp/"
+cp src/js/index.js src/js/index.d.ts src/js/package.json src/js/README.md src/js/walk.js "$OUT.tmp/"
+# wasm-bindgen copies the walker the bindings import (src/js/walk.js) to a hashed snippets/
+# path; point the glue at the one copy at the package root, which the extension also imports.
+sed -i -E "s#'\./snippets/[^']*/src/js/walk\.js'#'./walk.js'#" "$OUT.tmp/decant_wasm.js"
+grep -q "from './walk.js'" "$OUT.tmp/decant_wasm.js" || { echo "build-pkg: walker import not found" >&2; exit 1; }
+rm -rf "$OUT.tmp/snippets"
 rm -f "$OUT.tmp/.gitignore"
 rm -rf "$OUT" && mv "$OUT.tmp" "$OUT"
 raw=$(stat -c %s "$OUT/decant_wasm_bg.wasm")

@@ -6,14 +6,9 @@
 
 use decant_core::dom::{Attr, Document, LiveStyle, NodeId, Position};
 use decant_core::summary::{summarize, SummaryLength, SummaryOptions};
-use decant_core::{Engine, Options};
+use decant_core::{wire, Engine, Options};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Node types of the DOM standard.
-const ELEMENT_NODE: u16 = 1;
-const TEXT_NODE: u16 = 3;
-const CDATA_SECTION_NODE: u16 = 4;
 
 /// Installs the panic hook so a bug shows a Rust message in the console, not a bare trap.
 #[wasm_bindgen(start)]
@@ -89,53 +84,100 @@ fn error(code: &str, message: &str) -> JsValue {
     e.into()
 }
 
+/// The walker in `src/js/walk.js`: reads a live subtree into the compact encoding of
+/// [`decant_core::wire`] in one JS pass (one crossing instead of one per node and attribute).
+#[wasm_bindgen(module = "/src/js/walk.js")]
+extern "C" {
+    type Walk;
+    #[wasm_bindgen(catch)]
+    fn walk(root: &web_sys::Node, parent: u32, first_id: u32) -> Result<Walk, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn text(this: &Walk) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn lens(this: &Walk) -> Vec<u32>;
+    #[wasm_bindgen(method, getter)]
+    fn tree(this: &Walk) -> Vec<u32>;
+    #[wasm_bindgen(method, getter)]
+    fn nodes(this: &Walk) -> js_sys::Array;
+    #[wasm_bindgen(js_name = snapshotParent)]
+    fn snapshot_parent(node: &web_sys::Node) -> Option<web_sys::Node>;
+}
+
+/// Node types of the DOM standard.
+const ELEMENT_NODE: u16 = 1;
+const DOCUMENT_NODE: u16 = 9;
+
+/// `value` as a DOM node, whatever realm it comes from: nodes of a same-origin frame are not
+/// `instanceof Node` of this window, so `dyn_into` would refuse them.
+fn as_node(value: &JsValue) -> Option<web_sys::Node> {
+    if !value.is_object() {
+        return None;
+    }
+    let node: &web_sys::Node = value.unchecked_ref();
+    // A non-node object has no numeric `nodeType`: reads as 0 and is refused.
+    (1..=11).contains(&node.node_type()).then(|| node.clone())
+}
+
+/// `node` as an element, if it is one (any realm).
+fn as_element(node: &web_sys::Node) -> Option<&web_sys::Element> {
+    (node.node_type() == ELEMENT_NODE).then(|| node.unchecked_ref())
+}
+
+/// Walks `root` and decodes it into `doc` under `parent`: returns the batch's root ids and the
+/// DOM nodes of the new ids, in id order.
+fn snapshot_into(
+    doc: &mut Document,
+    root: &web_sys::Node,
+    parent: NodeId,
+) -> Result<(Vec<NodeId>, js_sys::Array), JsValue> {
+    let walked = walk(root, parent.0, doc.len() as u32)?;
+    let roots = wire::decode_into(doc, &walked.text(), &walked.lens(), &walked.tree())
+        .map_err(|e| error("internal", &format!("bad snapshot: {e}")))?;
+    Ok((roots, walked.nodes()))
+}
+
 /// One page under analysis: the snapshot, the engine and the id → DOM node table.
 #[wasm_bindgen]
 pub struct Page {
     engine: Engine,
     /// The document is rendered (has a window): computed style and geometry mean something.
     live: bool,
-    nodes: Vec<Option<web_sys::Node>>,
-    ids: js_sys::Map,
+    /// DOM node of each id (`undefined` for id 0 when the root is not a document).
+    nodes: js_sys::Array,
+    /// DOM node → id, built on first use (only the incremental path needs it).
+    ids: Option<js_sys::Map>,
 }
 
 #[wasm_bindgen]
 impl Page {
     /// Snapshots a live document (or any DOM node: the subtree below it). `options`:
-    /// `{length, lang}` for the summary.
+    /// `{length, lang, summary}`.
     #[wasm_bindgen(constructor)]
     pub fn new(root: &JsValue, options: JsValue) -> Result<Page, JsValue> {
         let options = parse_options(&options)?;
-        let root: web_sys::Node = root
-            .clone()
-            .dyn_into()
-            .map_err(|_| error("bad-argument", "expected a Document or a DOM Node"))?;
-        let mut page = Page {
-            engine: Engine::new(Document::new()),
-            live: true,
-            nodes: vec![None],
-            ids: js_sys::Map::new(),
-        };
+        let root = as_node(root)
+            .ok_or_else(|| error("bad-argument", "expected a Document or a DOM Node"))?;
         let mut doc = Document::new();
-        let owner = root
-            .dyn_ref::<web_sys::Document>()
-            .cloned()
-            .or_else(|| root.owner_document());
+        let as_document = (root.node_type() == DOCUMENT_NODE)
+            .then(|| root.clone().unchecked_into::<web_sys::Document>());
+        let owner = as_document.clone().or_else(|| root.owner_document());
         // A document from DOMParser has no window and no layout: inline styles are all we know.
-        page.live = owner.is_some_and(|d| d.default_view().is_some());
-        if let Some(d) = root.dyn_ref::<web_sys::Document>() {
-            doc.url = d.url().ok();
-            page.ids.set(&root, &JsValue::from(0));
-            page.nodes[0] = Some(root.clone());
-            let mut child = root.first_child();
-            while let Some(c) = child {
-                page.add_subtree(&mut doc, NodeId::ROOT, &c);
-                child = c.next_sibling();
+        let live = owner.is_some_and(|d| d.default_view().is_some());
+        let first = match &as_document {
+            Some(d) => {
+                doc.url = d.url().ok();
+                root.clone().into()
             }
-        } else {
-            page.add_subtree(&mut doc, NodeId::ROOT, &root);
-        }
-        page.engine = Engine::with_options(doc, options);
+            None => JsValue::UNDEFINED,
+        };
+        let (_, walked) = snapshot_into(&mut doc, &root, NodeId::ROOT)?;
+        let nodes = js_sys::Array::of1(&first).concat(&walked);
+        let mut page = Page {
+            engine: Engine::with_options(doc, options),
+            live,
+            nodes,
+            ids: None,
+        };
         let probes = page.engine.style_probes();
         page.measure(&probes);
         Ok(page)
@@ -153,24 +195,31 @@ impl Page {
     pub fn analyze_added(&mut self, added: js_sys::Array) -> Result<JsValue, JsValue> {
         let mut roots = Vec::new();
         let mut doc = std::mem::take(self.engine.document_mut());
+        let mut result = Ok(());
         for v in added.iter() {
-            let Ok(node) = v.dyn_into::<web_sys::Node>() else {
+            let Some(node) = as_node(&v) else {
                 continue;
             };
-            if self.ids.has(&node) {
+            if self.id_of(&node).is_some() {
                 continue;
             }
-            let Some(parent) = node.parent_node() else {
+            let Some(pid) = snapshot_parent(&node).and_then(|p| self.id_of(&p)) else {
                 continue;
             };
-            let Some(pid) = self.id_of(&parent) else {
-                continue;
-            };
-            if let Some(id) = self.add_subtree(&mut doc, NodeId(pid), &node) {
-                roots.push(id);
+            let first = doc.len() as u32;
+            match snapshot_into(&mut doc, &node, NodeId(pid)) {
+                Ok((new_roots, walked)) => {
+                    self.remember(first, &walked);
+                    roots.extend(new_roots);
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
             }
         }
         *self.engine.document_mut() = doc;
+        result?;
         let mut probes = self.engine.attach(&roots);
         // Page scripts re-lock scrolling with classes or inline styles on `html`/`body`.
         probes.extend(self.refresh_top_elements());
@@ -181,17 +230,34 @@ impl Page {
 
     /// The DOM node behind a node id.
     pub fn element(&self, id: u32) -> Option<web_sys::Node> {
-        self.nodes.get(id as usize).cloned().flatten()
+        self.node(id as usize)
     }
 
     /// The id of a DOM node in this snapshot, if it is in it.
     #[wasm_bindgen(js_name = idOf)]
-    pub fn id_of(&self, node: &web_sys::Node) -> Option<u32> {
-        self.ids.get(node).as_f64().map(|f| f as u32)
+    pub fn id_of(&mut self, node: &web_sys::Node) -> Option<u32> {
+        let nodes = &self.nodes;
+        let ids = self.ids.get_or_insert_with(|| {
+            let map = js_sys::Map::new();
+            for (i, n) in nodes.iter().enumerate() {
+                if !n.is_undefined() {
+                    map.set(&n, &JsValue::from(i as u32));
+                }
+            }
+            map
+        });
+        ids.get(node).as_f64().map(|f| f as u32)
     }
 }
 
 impl Page {
+    fn node(&self, index: usize) -> Option<web_sys::Node> {
+        if index >= self.nodes.length() as usize {
+            return None;
+        }
+        as_node(&self.nodes.get(index as u32))
+    }
+
     /// Re-reads the attributes of `html` and `body` into the snapshot; returns their ids.
     fn refresh_top_elements(&mut self) -> Vec<NodeId> {
         let mut ids = Vec::new();
@@ -199,10 +265,10 @@ impl Page {
             let Some(id) = self.engine.document().find_top(name) else {
                 continue;
             };
-            let Some(Some(node)) = self.nodes.get(id.index()) else {
+            let Some(node) = self.node(id.index()) else {
                 continue;
             };
-            let Some(el) = node.dyn_ref::<web_sys::Element>() else {
+            let Some(el) = as_element(&node) else {
                 continue;
             };
             let attrs = read_attrs(el);
@@ -216,72 +282,15 @@ impl Page {
         ids
     }
 
-    fn remember(&mut self, id: NodeId, node: &web_sys::Node) {
-        let i = id.index();
-        if self.nodes.len() <= i {
-            self.nodes.resize(i + 1, None);
-        }
-        self.nodes[i] = Some(node.clone());
-        self.ids.set(node, &JsValue::from(id.0));
-    }
-
-    /// Copies `node` and its subtree under `parent`, iteratively. Returns the new id.
-    fn add_subtree(
-        &mut self,
-        doc: &mut Document,
-        parent: NodeId,
-        node: &web_sys::Node,
-    ) -> Option<NodeId> {
-        let mut first = None;
-        // (dom node, snapshot parent)
-        let mut stack: Vec<(web_sys::Node, NodeId)> = vec![(node.clone(), parent)];
-        while let Some((n, p)) = stack.pop() {
-            let id = match n.node_type() {
-                ELEMENT_NODE => {
-                    let el: &web_sys::Element = n.unchecked_ref();
-                    let name = el.local_name();
-                    let attrs = read_attrs(el);
-                    let json_ld = name == "script"
-                        && attrs
-                            .iter()
-                            .any(|a| a.name == "type" && a.value.contains("ld+json"));
-                    let id = doc.create_element(&name, attrs);
-                    doc.append(p, id);
-                    self.remember(id, &n);
-                    // Keep script text only where metadata lives (JSON-LD): page scripts can
-                    // be megabytes and are never content.
-                    let keep_children = match name.as_str() {
-                        "script" => json_ld,
-                        "style" | "noscript" | "template" => false,
-                        _ => true,
-                    };
-                    if keep_children {
-                        let mut kids = Vec::new();
-                        let mut c = n.first_child();
-                        while let Some(k) = c {
-                            c = k.next_sibling();
-                            kids.push(k);
-                        }
-                        for k in kids.into_iter().rev() {
-                            stack.push((k, id));
-                        }
-                    }
-                    id
-                }
-                TEXT_NODE | CDATA_SECTION_NODE => {
-                    let text = n.node_value().unwrap_or_default();
-                    let id = doc.create_text(&text);
-                    doc.append(p, id);
-                    // Text nodes are never block roots: no handle kept, no map entry.
-                    id
-                }
-                _ => continue,
-            };
-            if first.is_none() {
-                first = Some(id);
+    /// Records the DOM nodes of ids `first..` (a decoded batch).
+    fn remember(&mut self, first: u32, walked: &js_sys::Array) {
+        debug_assert_eq!(self.nodes.length(), first);
+        for (i, n) in walked.iter().enumerate() {
+            if let Some(ids) = &self.ids {
+                ids.set(&n, &JsValue::from(first + i as u32));
             }
+            self.nodes.push(&n);
         }
-        first
     }
 
     /// Fills computed style and geometry for the nodes the core asked about.
@@ -289,26 +298,19 @@ impl Page {
         if !self.live {
             return;
         }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let vw = window
-            .inner_width()
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0);
-        let vh = window
-            .inner_height()
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0);
         for &id in ids {
-            let Some(Some(node)) = self.nodes.get(id.index()) else {
+            let Some(node) = self.node(id.index()) else {
                 continue;
             };
-            let Some(el) = node.dyn_ref::<web_sys::Element>() else {
+            let Some(el) = as_element(&node) else {
                 continue;
             };
+            // The element's own window: a same-origin frame has its own viewport.
+            let Some(window) = el.owner_document().and_then(|d| d.default_view()) else {
+                continue;
+            };
+            let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+            let (vw, vh) = (size(window.inner_width()), size(window.inner_height()));
             let Ok(Some(cs)) = window.get_computed_style(el) else {
                 continue;
             };
@@ -388,46 +390,27 @@ pub struct Snapshot {
 
 #[wasm_bindgen]
 impl Snapshot {
-    /// Builds the snapshot from `{url, nodes: [{parent, tag, attrs: [[name, value]], text}]}`:
-    /// node `i` of the array gets id `i + 1`; `parent` 0 is the document.
+    /// Builds the snapshot from `{url, text, lens, tree}`, the walker's encoding (see
+    /// `src/js/walk.js`; `lens` and `tree` as arrays or `Uint32Array`s): ids start at 1, and
+    /// parent 0 is the document.
     #[wasm_bindgen(constructor)]
     pub fn new(wire: JsValue) -> Result<Snapshot, JsValue> {
         let bad = |what: &str| error("bad-argument", &format!("bad snapshot: {what}"));
-        let nodes = prop(&wire, "nodes");
-        if !js_sys::Array::is_array(&nodes) {
-            return Err(bad("no nodes array"));
-        }
+        let numbers = |key: &str| -> Result<Vec<u32>, JsValue> {
+            let v = prop(&wire, key);
+            if js_sys::Array::is_array(&v) || v.is_instance_of::<js_sys::Uint32Array>() {
+                Ok(js_sys::Uint32Array::new(&v).to_vec())
+            } else {
+                Err(bad(&format!("no {key} array")))
+            }
+        };
+        let text = prop(&wire, "text")
+            .as_string()
+            .ok_or_else(|| bad("no text"))?;
+        let (lens, tree) = (numbers("lens")?, numbers("tree")?);
         let mut doc = Document::new();
         doc.url = prop(&wire, "url").as_string();
-        for (i, n) in js_sys::Array::from(&nodes).iter().enumerate() {
-            let parent = prop(&n, "parent")
-                .as_f64()
-                .ok_or_else(|| bad("node without parent"))?;
-            let id = if let Some(tag) = prop(&n, "tag").as_string() {
-                let mut attrs = Vec::new();
-                let list = prop(&n, "attrs");
-                if js_sys::Array::is_array(&list) {
-                    for pair in js_sys::Array::from(&list).iter() {
-                        let pair = js_sys::Array::from(&pair);
-                        if let (Some(name), Some(value)) =
-                            (pair.get(0).as_string(), pair.get(1).as_string())
-                        {
-                            attrs.push(Attr { name, value });
-                        }
-                    }
-                }
-                doc.create_element(&tag, attrs)
-            } else if let Some(text) = prop(&n, "text").as_string() {
-                doc.create_text(&text)
-            } else {
-                doc.create_other()
-            };
-            // Parents come before children; anything else is a malformed snapshot.
-            if parent < 0.0 || parent as usize > i || id.0 != i as u32 + 1 {
-                return Err(bad("nodes out of order"));
-            }
-            doc.append(NodeId(parent as u32), id);
-        }
+        wire::decode_into(&mut doc, &text, &lens, &tree).map_err(|e| bad(&e.to_string()))?;
         Ok(Snapshot {
             engine: Engine::new(doc),
         })

@@ -26,6 +26,7 @@ export function baseFiles(pkgDir = join(ROOT, "pkg")) {
   const put = (path, body, type) => files.set(path, { body, type });
   put("/pkg/index.js", readFileSync(join(pkgDir, "index.js")), JS);
   put("/pkg/decant_wasm.js", readFileSync(join(pkgDir, "decant_wasm.js")), JS);
+  put("/pkg/walk.js", readFileSync(join(pkgDir, "walk.js")), JS);
   put(
     "/pkg/decant_wasm_bg.wasm",
     readFileSync(join(pkgDir, "decant_wasm_bg.wasm")),

@@ -1,41 +1,24 @@
 // The page as data, for analysis outside the page (the service worker) where the page's CSP
-// forbids compiling WASM in the content script. It mirrors the WASM bindings' own walker
-// (src/lib.rs, Page::add_subtree and live_style) so both paths give the core the same input.
+// forbids compiling WASM in the content script. The walker is the WASM bindings' own
+// (core/walk.js), so both paths give the core the same input; `measure` mirrors the bindings'
+// `live_style` (src/lib.rs).
+import { walk } from "../core/walk.js";
 
 const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
 
-/** `{url, nodes}` plus `domNodes` (id → DOM node; id 0 is the document). */
+/**
+ * `{url, text, lens, tree}` (plain arrays: extension messages carry JSON, not typed arrays)
+ * plus `domNodes` (id → DOM node; id 0 is the document).
+ */
 export function snapshot(doc) {
-  const nodes = [];
-  const domNodes = [doc];
-  const stack = [];
-  for (let c = doc.lastChild; c; c = c.previousSibling) stack.push([c, 0]);
-  while (stack.length) {
-    const [n, parent] = stack.pop();
-    let record;
-    if (n.nodeType === ELEMENT_NODE) {
-      const attrs = [];
-      for (const a of n.attributes) attrs.push([a.localName.toLowerCase(), a.value]);
-      record = { parent, tag: n.localName.toLowerCase(), attrs };
-    } else if (n.nodeType === TEXT_NODE || n.nodeType === CDATA_SECTION_NODE) {
-      record = { parent, text: n.nodeValue || "" };
-    } else {
-      continue;
-    }
-    nodes.push(record);
-    const id = nodes.length;
-    domNodes[id] = n;
-    if (record.tag) {
-      const keep =
-        record.tag === "script"
-          ? (n.getAttribute("type") || "").includes("ld+json")
-          : !["style", "noscript", "template"].includes(record.tag);
-      if (keep) for (let c = n.lastChild; c; c = c.previousSibling) stack.push([c, id]);
-    }
-  }
-  return { url: doc.URL, nodes, domNodes };
+  const w = walk(doc, 0, 1);
+  return {
+    url: doc.URL,
+    text: w.text,
+    lens: Array.from(w.lens),
+    tree: Array.from(w.tree),
+    domNodes: [doc, ...w.nodes],
+  };
 }
 
 /** Computed style and geometry, the fields of the core's LiveStyle. */

@@ -182,6 +182,9 @@ html[${FIX_ATTR}~="unfix"],body[${FIX_ATTR}~="unfix"]{position:static!important}
 [${FIX_ATTR}~="select"]{user-select:text!important;-webkit-user-select:text!important}
 [${FIX_ATTR}~="unclip"]{max-height:none!important;height:auto!important;overflow:visible!important}`;
 
+/** Frames whose later loads `observe()` follows (a page with thousands is not followed). */
+const MAX_WATCHED_FRAMES = 64;
+
 const FIX_TOKENS = {
   "scroll-lock": ["scroll"],
   blur: ["unblur"],
@@ -242,8 +245,13 @@ function makeHandle(doc, options, page, analysis) {
   const fixes = [];
   const shownByUser = new Set();
   let styleEl = null;
+  /** Shadow root or same-origin frame document → our stylesheet in it (the page's does not
+   * reach inside). */
+  const innerStyles = new Map();
   let observer = null;
   let topObserver = null;
+  const watchedFrames = new Set();
+  let unwatchFrames = () => {};
   let undone = false;
 
   function ensureStyle() {
@@ -254,12 +262,30 @@ function makeHandle(doc, options, page, analysis) {
     (doc.head || doc.documentElement).appendChild(styleEl);
   }
 
+  /** Puts the stylesheet where `el` is styled from: the document, a shadow root or a frame. */
+  function ensureStyleFor(el) {
+    const root = el.getRootNode();
+    if (root === doc || (root.nodeType !== 9 && root.nodeType !== 11)) {
+      ensureStyle();
+      return;
+    }
+    const have = innerStyles.get(root);
+    if (have && have.isConnected) return;
+    const owner = root.nodeType === 9 ? root : root.ownerDocument;
+    const style = owner.createElement("style");
+    style.textContent = CSS;
+    if (root.nodeType === 9) (root.head || root.documentElement).appendChild(style);
+    else root.appendChild(style);
+    innerStyles.set(root, style);
+  }
+
   function hide(block) {
     const el = block.element;
     if (!el || el.nodeType !== 1 || !labels.has(block.label) || shownByUser.has(el)) return;
     if (el.hasAttribute(HIDDEN_ATTR)) return;
     if (el === doc.documentElement || el === doc.body) return;
-    ensureStyle();
+    if (el.ownerDocument !== doc && el === el.ownerDocument.body) return;
+    ensureStyleFor(el);
     el.setAttribute(HIDDEN_ATTR, block.label);
     hidden.push(block);
   }
@@ -270,7 +296,7 @@ function makeHandle(doc, options, page, analysis) {
     const tokens = [...(FIX_TOKENS[fix.kind] || [])];
     if (fix.kind === "scroll-lock" && /position: fixed/.test(fix.detail)) tokens.push("unfix");
     if (!tokens.length) return;
-    ensureStyle();
+    ensureStyleFor(el);
     if (!savedFix.has(el)) savedFix.set(el, el.getAttribute(FIX_ATTR));
     const have = new Set((el.getAttribute(FIX_ATTR) || "").split(/\s+/).filter(Boolean));
     tokens.forEach((t) => have.add(t));
@@ -378,9 +404,41 @@ function makeHandle(doc, options, page, analysis) {
       const schedule = () => {
         if (!timer) timer = View.setTimeout(flush, debounceMs);
       };
+      // A same-origin frame that loads (or reloads) after the snapshot: analyse its body.
+      const onFrameLoad = (event) => {
+        let body;
+        try {
+          body = event.target.contentDocument?.body;
+        } catch {
+          return; // cross-origin: left alone
+        }
+        if (body) {
+          pending.push(body);
+          schedule();
+        }
+      };
+      const watchFrames = (node) => {
+        if (node.nodeType !== 1) return;
+        const frames = node.localName === "iframe" ? [node] : node.getElementsByTagName("iframe");
+        for (const f of frames) {
+          if (watchedFrames.size >= MAX_WATCHED_FRAMES) return;
+          if (watchedFrames.has(f)) continue;
+          watchedFrames.add(f);
+          f.addEventListener("load", onFrameLoad);
+        }
+      };
+      unwatchFrames = () => {
+        for (const f of watchedFrames) f.removeEventListener("load", onFrameLoad);
+        watchedFrames.clear();
+      };
+      watchFrames(doc.documentElement);
       observer = new View.MutationObserver((records) => {
         for (const r of records) {
-          for (const n of r.addedNodes) if (n !== styleEl) pending.push(n);
+          for (const n of r.addedNodes) {
+            if (n === styleEl) continue;
+            pending.push(n);
+            watchFrames(n);
+          }
           for (const n of r.removedNodes) if (n === styleEl) topChanged = true;
         }
         if (pending.length || topChanged) schedule();
@@ -397,6 +455,7 @@ function makeHandle(doc, options, page, analysis) {
       }
     },
     disconnect() {
+      unwatchFrames();
       if (observer) observer.disconnect();
       if (topObserver) topObserver.disconnect();
       observer = null;
@@ -419,6 +478,8 @@ function makeHandle(doc, options, page, analysis) {
       }
       if (styleEl) styleEl.remove();
       styleEl = null;
+      for (const style of innerStyles.values()) style.remove();
+      innerStyles.clear();
       if (page) page.free();
     },
   };

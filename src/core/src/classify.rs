@@ -903,7 +903,10 @@ fn judge(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Option
     if s.excluded || doc.element(id).is_none() {
         return None;
     }
-    if Some(id) == ctx.body || matches!(doc.tag(id), "html" | "body" | "head") {
+    if Some(id) == ctx.body
+        || matches!(doc.tag(id), "html" | "body" | "head")
+        || doc.is_open_frame(id)
+    {
         return None;
     }
     if !worth_weighing(doc, s, id) {

@@ -167,6 +167,11 @@ impl Document {
         self.nodes.len()
     }
 
+    /// Makes room for `additional` more nodes (a caller that knows the count avoids regrowth).
+    pub fn reserve(&mut self, additional: usize) {
+        self.nodes.reserve(additional);
+    }
+
     /// True when the document has no node but the document node.
     pub fn is_empty(&self) -> bool {
         self.nodes.len() <= 1
@@ -345,6 +350,15 @@ impl Document {
             return Some(html);
         }
         self.children(html).find(|&c| self.tag(c) == name)
+    }
+
+    /// A frame whose document the browser walker included (a same-origin frame: its `<body>`
+    /// is the frame element's child in the snapshot). Its content counts as page content, and
+    /// like `<body>` it is never a block itself; a parsed `<iframe>`'s fallback text is not
+    /// content.
+    pub fn is_open_frame(&self, id: NodeId) -> bool {
+        matches!(self.tag(id), "iframe" | "frame")
+            && self.children(id).any(|c| self.tag(c) == "body")
     }
 
     /// The `<body>` element, if any.

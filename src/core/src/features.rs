@@ -331,7 +331,8 @@ impl Stats {
             self.nodes[n.index()] = NodeStats {
                 depth: d,
                 excluded: ex,
-                closes: is_non_content(doc.tag(n)) || is_hidden_attr(doc, n),
+                closes: (is_non_content(doc.tag(n)) && !doc.is_open_frame(n))
+                    || is_hidden_attr(doc, n),
                 ..NodeStats::default()
             };
         }

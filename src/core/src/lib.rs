@@ -19,6 +19,7 @@ pub mod serialize;
 pub mod style;
 pub mod summary;
 pub mod text;
+pub mod wire;
 
 pub use dom::{Document, NodeId};
 pub use engine::{analyze, Analysis, Article, Delta, Engine, Options};
