@@ -1,6 +1,10 @@
-// Service worker / background script: the keyboard commands, the toolbar badge, and the
-// analysis of pages whose CSP keeps the content script from compiling WASM.
+// Service worker / background script: the keyboard commands, the toolbar badge, the analysis
+// of pages whose CSP keeps the content script from compiling WASM, and the move of the
+// settings to their per-key layout when the extension is installed or updated. It answers
+// only messages from the extension itself (pages get no extension API: no
+// externally_connectable).
 import { api } from "./lib/compat.js";
+import { load } from "./lib/settings.js";
 import initCore, { Snapshot } from "./core/decant_wasm.js";
 
 let coreReady = null;
@@ -38,6 +42,11 @@ async function analyzeSnapshot(msg) {
     snap.free();
   }
 }
+
+// load() migrates the old single-object settings and repairs unreadable ones (with a notice).
+api.runtime.onInstalled.addListener(() => {
+  load();
+});
 
 const COMMANDS = { "toggle-cleanup": "toggle", "open-sidebar": "open-sidebar" };
 

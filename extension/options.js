@@ -1,6 +1,15 @@
-// Options page: every control saves at once; import is all-or-nothing; custom rules are
-// validated line by line before anything is stored.
-import { load, save, update, ALL_LABELS, exportText, parseImport } from "./lib/settings.js";
+// Options page: every control saves at once (a failed save is shown, and the controls show
+// what is stored); import is all-or-nothing; custom rules are validated line by line before
+// anything is stored; a reset of unreadable settings is announced once.
+import {
+  load,
+  save,
+  update,
+  takeResetNotice,
+  ALL_LABELS,
+  exportText,
+  parseImport,
+} from "./lib/settings.js";
 import { parseRules, validSelector } from "./lib/rules.js";
 import { t, localize, labelName } from "./lib/i18n.js";
 import { applyTheme } from "./lib/theme.js";
@@ -170,11 +179,20 @@ async function importFile(file) {
   }
 }
 
+/** Shows the notice that unreadable settings were reset, if load() recorded one. */
+async function showResetNotice() {
+  const notice = await takeResetNotice();
+  if (!notice) return;
+  $("notice").textContent = t(notice === "all" ? "settingsResetAll" : "settingsResetSome");
+  $("notice").hidden = false;
+}
+
 async function main() {
   localize();
   settings = await load();
   render();
   renderRules();
+  await showResetNotice();
   document.body.dataset.ready = "true";
 
   $("enabled-default").addEventListener("change", (e) =>

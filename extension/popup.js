@@ -1,7 +1,9 @@
 // Toolbar popup: this site's toggle, the global default, the sidebar and options buttons, and
 // what was hidden here. `popup.html?tab=ID` targets that tab (tests); otherwise the active tab.
+// A failed save is shown and the toggles go back to what is stored; a reset of unreadable
+// settings is announced once.
 import { api } from "./lib/compat.js";
-import { load, update, enabledFor } from "./lib/settings.js";
+import { load, update, enabledFor, takeResetNotice } from "./lib/settings.js";
 import { t, localize, labelName, plural } from "./lib/i18n.js";
 import { applyTheme } from "./lib/theme.js";
 
@@ -62,8 +64,16 @@ function render(settings, host, state) {
   }
 }
 
-function say(text) {
+function say(text, isError = false) {
   $("status").textContent = text;
+  $("status").classList.toggle("error", isError);
+}
+
+async function showResetNotice() {
+  const notice = await takeResetNotice();
+  if (!notice) return;
+  $("notice").textContent = t(notice === "all" ? "settingsResetAll" : "settingsResetSome");
+  $("notice").hidden = false;
 }
 
 async function main() {
@@ -74,8 +84,16 @@ async function main() {
   const state = tab ? await pageState(tab) : null;
   const host = state ? state.host : "";
   render(settings, host, state);
+  await showResetNotice();
   // Set after first paint so screen readers announce it.
   setTimeout(() => say(announcement(state)), 100);
+
+  /** Reports a failed save and shows the stored settings again. */
+  async function failed(err) {
+    settings = await load();
+    render(settings, host, await pageState(tab));
+    say(t("couldNotSave", [err && err.message]), true);
+  }
 
   $("site-toggle").addEventListener("change", async (e) => {
     const on = e.target.checked;
@@ -83,13 +101,18 @@ async function main() {
       settings = await update((s) => {
         s.sites[host] = on;
       });
+    } catch (err) {
+      await failed(err);
+      return;
+    }
+    try {
       const res = await api.tabs.sendMessage(tab.id, { type: "set-enabled", enabled: on });
       const now = await pageState(tab);
       render(settings, host, now);
       say(`${t(on ? "statusOnSite" : "statusOffSite")}. ${announcement(now)}`);
-      if (res && res.error) say(res.error);
+      if (res && res.error) say(res.error, true);
     } catch (err) {
-      say(t("couldNotSave", [err && err.message]));
+      say(String(err && err.message), true);
     }
   });
   $("default-toggle").addEventListener("change", async (e) => {
@@ -99,7 +122,7 @@ async function main() {
       });
       say(t("saved"));
     } catch (err) {
-      say(t("couldNotSave", [err && err.message]));
+      await failed(err);
     }
   });
   $("open-sidebar").addEventListener("click", async () => {
