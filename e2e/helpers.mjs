@@ -88,9 +88,28 @@ export async function tellTab(worker, page, message) {
   }, message);
 }
 
-/** Writes the extension's settings (storage.sync) from its worker. */
+/**
+ * Writes the extension's settings from its worker, in the old single-object layout ("settings"
+ * in storage.sync), which the extension reads as a replacement of all its settings.
+ */
 export async function setSettings(worker, settings) {
   await worker.evaluate((s) => chrome.storage.sync.set({ settings: s }), settings);
+}
+
+/**
+ * The settings as stored in storage.sync, one item per choice (extension/lib/settings-layout.js)
+ * gathered into one object; absent rules read as none. Call it after an extension page or
+ * content script has loaded the settings, which migrates what setSettings() wrote.
+ */
+export async function storedSettings(worker) {
+  const items = await worker.evaluate(() => chrome.storage.sync.get(null));
+  const out = { sites: {}, labels: {}, rules: [] };
+  for (const [key, value] of Object.entries(items)) {
+    if (key.startsWith("site:")) out.sites[key.slice(5)] = value;
+    else if (key.startsWith("label:")) out.labels[key.slice(6)] = value;
+    else out[key] = value;
+  }
+  return out;
 }
 
 /** Selectors of the elements Decant hid, with their labels, sorted. */

@@ -408,30 +408,24 @@ test("a hostile page cannot read or write the settings or message the extension"
   await page.close();
 });
 
-test(
-  "a page that frames the sidebar learns no setting",
-  {
-    todo: "sidebar.js sends the stored summary length to whoever holds its port: see the report",
-  },
-  async () => {
-    await writeSync({ summaryLength: "long" });
-    const page = await open(`${server.base}/e2e/fixtures/modal.html`);
-    const heard = await page.evaluate(async (src) => {
-      const f = document.createElement("iframe");
-      f.src = `${src}#n`;
-      document.body.append(f);
-      await new Promise((r) => f.addEventListener("load", r, { once: true }));
-      const ch = new MessageChannel();
-      const msgs = [];
-      ch.port1.onmessage = (e) => msgs.push(e.data);
-      f.contentWindow.postMessage({ type: "decant-init", nonce: "n" }, "*", [ch.port2]);
-      await new Promise((r) => setTimeout(r, 1000));
-      return JSON.stringify(msgs);
-    }, ext("sidebar.html"));
-    assert.doesNotMatch(heard, /long/);
-    await page.close();
-  },
-);
+test("a page that frames the sidebar learns no setting", async () => {
+  await writeSync({ summaryLength: "long" });
+  const page = await open(`${server.base}/e2e/fixtures/modal.html`);
+  const heard = await page.evaluate(async (src) => {
+    const f = document.createElement("iframe");
+    f.src = `${src}#n`;
+    document.body.append(f);
+    await new Promise((r) => f.addEventListener("load", r, { once: true }));
+    const ch = new MessageChannel();
+    const msgs = [];
+    ch.port1.onmessage = (e) => msgs.push(e.data);
+    f.contentWindow.postMessage({ type: "decant-init", nonce: "n" }, "*", [ch.port2]);
+    await new Promise((r) => setTimeout(r, 1000));
+    return JSON.stringify(msgs);
+  }, ext("sidebar.html"));
+  assert.doesNotMatch(heard, /long/);
+  await page.close();
+});
 
 test("no network request left the browser in the settings scenarios", () => {
   assert.deepEqual(foreign, []);

@@ -5,7 +5,14 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launchWithExtension, ROOT, tellTab, setSettings } from "./helpers.mjs";
+import {
+  serve,
+  launchWithExtension,
+  ROOT,
+  tellTab,
+  setSettings,
+  storedSettings,
+} from "./helpers.mjs";
 
 const SHOTS = join(ROOT, "e2e", "screenshots");
 const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
@@ -105,9 +112,7 @@ async function openOptions() {
   return page;
 }
 
-async function stored() {
-  return browser.worker.evaluate(async () => (await chrome.storage.sync.get("settings")).settings);
-}
+const stored = () => storedSettings(browser.worker);
 
 /** axe-core violations of impact serious or critical in `target` (a page or a frame). */
 async function axeSerious(target) {

@@ -351,7 +351,6 @@
   function onSidebarMessage(msg) {
     if (!msg || typeof msg.type !== "string" || !sidebar) return;
     if (msg.type === "ready") {
-      sidebar.length = msg.length;
       sidebar.iframe.focus({ preventScroll: true });
       sendState(announcement()).catch((e) => console.warn("Decant:", e && e.message));
     } else if (msg.type === "length") {
@@ -385,6 +384,9 @@
       return;
     }
     await loadCore();
+    // The summary length comes from the settings here, never from the frame: a page can frame
+    // sidebar.html itself, so the sidebar tells whoever holds its port nothing stored.
+    const { summaryLength } = await settingsMod.load();
     const host = document.createElement("decant-sidebar");
     host.setAttribute("style", HOST_STYLE);
     const root = host.attachShadow({ mode: "closed" });
@@ -402,7 +404,7 @@
       iframe,
       port: channel.port1,
       sent: [],
-      length: "medium",
+      length: summaryLength,
       returnFocus: active,
     };
     channel.port1.onmessage = (e) => onSidebarMessage(e.data);

@@ -210,7 +210,7 @@ addEventListener("message", (e) => {
   if (e.source !== window.parent || !e.ports || !e.ports[0]) return;
   port = e.ports[0];
   port.onmessage = (ev) => onPortMessage(ev.data);
-  send({ type: "ready", length });
+  send({ type: "ready" });
 });
 
 document.addEventListener("keydown", (e) => {
@@ -231,7 +231,8 @@ $("length").addEventListener("change", (e) => {
 localize();
 load().then((settings) => {
   applyTheme(settings.theme);
+  const changed = settings.summaryLength !== length;
   length = settings.summaryLength;
   $("length").value = length;
-  send({ type: "length", length });
+  if (state && changed) render();
 });
