@@ -10,6 +10,8 @@ const CDATA_SECTION_NODE = 4;
 const DOCUMENT_NODE = 9;
 /** `tree[2k + 1]` of a text node (u32::MAX, as `wire::TEXT`). */
 const TEXT = 0xffffffff;
+/** UTF-16 units sent per text node (the core keeps at most a megabyte of each, see dom.rs). */
+const MAX_TEXT = 1 << 20;
 /** Elements whose children are never content (script only keeps JSON-LD, see below). */
 const SKIP_CHILDREN = new Set(["style", "noscript", "template"]);
 
@@ -87,7 +89,8 @@ export function walk(root, parent, firstId) {
     if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
       tree.push(parentId);
       tree.push(TEXT);
-      str(node.data);
+      const data = node.data;
+      str(data.length > MAX_TEXT ? data.slice(0, MAX_TEXT) : data);
       nodes.push(node);
       continue;
     }

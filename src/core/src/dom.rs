@@ -139,6 +139,24 @@ impl Node {
     }
 }
 
+/// Text kept per text node. A megabyte is far more than any paragraph; past it, a hostile or
+/// broken page's 20 MB text node would be copied a dozen times through the analysis.
+pub const MAX_TEXT_NODE_BYTES: usize = 1 << 20;
+
+/// Appends `text` to `to`, keeping `to` within [`MAX_TEXT_NODE_BYTES`] (cut at a character).
+pub fn push_text_capped(to: &mut String, text: &str) {
+    let room = MAX_TEXT_NODE_BYTES.saturating_sub(to.len());
+    if text.len() <= room {
+        to.push_str(text);
+    } else {
+        let mut cut = room;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        to.push_str(&text[..cut]);
+    }
+}
+
 /// The snapshot of one document. Node 0 is the document node.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -226,9 +244,11 @@ impl Document {
         }))
     }
 
-    /// Creates a detached text node.
+    /// Creates a detached text node (its text capped at [`MAX_TEXT_NODE_BYTES`]).
     pub fn create_text(&mut self, text: &str) -> NodeId {
-        self.push(NodeData::Text(text.to_string()))
+        let mut t = String::new();
+        push_text_capped(&mut t, text);
+        self.push(NodeData::Text(t))
     }
 
     /// Creates a detached comment/doctype placeholder.
@@ -297,7 +317,7 @@ impl Document {
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
         if let Some(last) = self.nodes[parent.index()].last_child {
             if let NodeData::Text(t) = &mut self.nodes[last.index()].data {
-                t.push_str(text);
+                push_text_capped(t, text);
                 return;
             }
         }
@@ -511,6 +531,18 @@ impl Iterator for Descendants<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_nodes_are_capped_at_a_character_boundary() {
+        let mut d = Document::new();
+        let big = "é".repeat(MAX_TEXT_NODE_BYTES); // two bytes each
+        let t = d.create_text(&big);
+        let kept = d.node(t).text().unwrap();
+        assert_eq!(kept.len(), MAX_TEXT_NODE_BYTES);
+        let mut s = "x".to_string();
+        push_text_capped(&mut s, &big);
+        assert!(s.len() <= MAX_TEXT_NODE_BYTES && s.ends_with('é'));
+    }
 
     fn sample() -> (Document, NodeId, NodeId, NodeId) {
         let mut d = Document::new();

@@ -195,7 +195,7 @@ impl Sink {
                 };
                 if let Some(prev) = prev {
                     if let NodeData::Text(t) = doc.data_mut(prev) {
-                        t.push_str(&text);
+                        crate::dom::push_text_capped(t, &text);
                         return;
                     }
                 }

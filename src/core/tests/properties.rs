@@ -196,3 +196,21 @@ fn extreme_shapes_return_a_result() {
         assert!(a.blocks.len() < 10_000, "{name}");
     }
 }
+
+/// The browser walker has no depth cap (a page can build any depth with `appendChild`): the
+/// core itself must take a 100,000-deep tree without recursing.
+#[test]
+fn a_tree_deeper_than_any_parser_allows_is_analysed() {
+    let mut doc = Document::new();
+    let mut parent = doc.create_element("html", vec![]);
+    doc.append(decant_core::NodeId::ROOT, parent);
+    for i in 0..100_000 {
+        let div = doc.create_element(if i % 2 == 0 { "div" } else { "section" }, vec![]);
+        doc.append(parent, div);
+        parent = div;
+    }
+    let text = doc.create_text("Subscribe to continue reading. You have reached your limit.");
+    doc.append(parent, text);
+    let a = Engine::new(doc).analyze();
+    assert!(a.blocks.len() < 10, "{:?}", a.blocks.len());
+}
