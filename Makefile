@@ -87,7 +87,9 @@ fuzz:
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/analyze && cp -n tests/devset/*.html examples/*.html fuzz/corpus/analyze/
+	mkdir -p fuzz/corpus/wire
 	cd fuzz && cargo +nightly fuzz run analyze corpus/analyze regressions -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10
+	cd fuzz && cargo +nightly fuzz run wire corpus/wire regressions-wire -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10
 
 # ROUGE with the standard rouge-score package (PyPI), LEAD-k computed in the same run.
 eval-summary:

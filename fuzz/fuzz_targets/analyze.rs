@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = decant_core::serialize::to_html(engine.document(), |_| Vec::new());
     if let Some(article) = analysis.article {
-        let paragraphs: Vec<String> = article.article_text.split("\n\n").map(str::to_string).collect();
+        let paragraphs: Vec<String> = article
+            .article_text
+            .split("\n\n")
+            .map(str::to_string)
+            .collect();
         let _ = decant_core::summary::summarize(&paragraphs, None, &Default::default());
     }
 });
