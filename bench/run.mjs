@@ -169,6 +169,33 @@ const native = NATIVE
     })
   : { failed: "skipped (BENCH_NATIVE=0)" };
 
+// The summariser alone, natively, on the CNN/DailyMail articles (src/core/examples/summary_bench.rs
+// prints `summary_ms_mean=… summary_ms_p95=… articles=…`).
+const summaryTime = NATIVE
+  ? await phase("summary", async () => {
+      const run = spawnSync(
+        "cargo",
+        [
+          "run",
+          "--quiet",
+          "--profile",
+          "native",
+          "-p",
+          "decant-core",
+          "--example",
+          "summary_bench",
+          "--",
+          "--corpus",
+          corpusDir(ROOT),
+        ],
+        { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+      );
+      const m = /summary_ms_mean=([\d.]+) summary_ms_p95=([\d.]+) articles=(\d+)/.exec(run.stdout);
+      if (run.status !== 0 || !m) return { failed: `summary_bench exited with ${run.status}` };
+      return { mean: Number(m[1]), p95: Number(m[2]), articles: Number(m[3]) };
+    })
+  : { failed: "skipped (BENCH_NATIVE=0)" };
+
 // ---------------------------------------------------------------- sizes
 
 const size = (p) => {
@@ -275,6 +302,11 @@ const mem100k = memory.find((m) => m.label.startsWith("generated"));
 if (mem100k && !mem100k.failed) {
   L(
     `| peak WASM memory, 100k-element page | < 16 MB | ${mb(mem100k.memoryBytes)} | ${pass(mem100k.memoryBytes < 16 * 1024 * 1024)} |`,
+  );
+}
+if (!summaryTime.failed) {
+  L(
+    `| summary, native, mean over ${summaryTime.articles} CNN/DM articles | < 1 ms | ${ms(summaryTime.mean)} ms | ${pass(summaryTime.mean < 1)} |`,
   );
 }
 let nativeRatio = NaN;
@@ -400,6 +432,21 @@ if (nat) {
   L();
 }
 
+L("## Native: summary time per article");
+L();
+if (!summaryTime.failed) {
+  L(
+    `\`cargo run --profile native -p decant-core --example summary_bench\`: the CNN/DailyMail articles of frank-cnndm-xsum, paragraphs as \`decant summarize --text\` cuts them, default options; one warm-up pass, then the median of 5 runs per article.`,
+  );
+  L();
+  L("| articles | mean | p95 |");
+  L("| --- | --- | --- |");
+  L(`| ${summaryTime.articles} | ${ms(summaryTime.mean)} ms | ${ms(summaryTime.p95)} ms |`);
+} else {
+  L(`Not measured: ${summaryTime.failed}.`);
+}
+L();
+
 L("## Size and memory");
 L();
 L("| file | raw | gzip -9 |");
@@ -444,7 +491,7 @@ L();
 mkdirSync(join(BENCH, "out"), { recursive: true });
 writeFileSync(
   join(BENCH, "out", "results.json"),
-  JSON.stringify({ perPage, memory, scaling, native, sizes, phases }, null, 1),
+  JSON.stringify({ perPage, memory, scaling, native, summaryTime, sizes, phases }, null, 1),
 );
 writeFileSync(join(BENCH, "RESULTS.md"), lines.join("\n"));
 log(`wrote bench/RESULTS.md (${statSync(join(BENCH, "RESULTS.md")).size} bytes)`);
