@@ -203,6 +203,7 @@ test("npm pack lists only the files a user needs", async () => {
     "index.d.ts",
     "index.js",
     "package.json",
+    "walk.js",
   ]);
 });
 

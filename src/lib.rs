@@ -191,8 +191,14 @@ impl Page {
 
     /// Adds nodes inserted into the page since the snapshot (their parents must be known) and
     /// analyses just them: `{blocks, fixes}`. Unknown or already known nodes are skipped.
+    /// `refreshTop`: `html`/`body` attributes changed too (a page script re-locking scrolling),
+    /// so re-read and re-measure them; off by default, as measuring them forces a style pass.
     #[wasm_bindgen(js_name = analyzeAdded)]
-    pub fn analyze_added(&mut self, added: js_sys::Array) -> Result<JsValue, JsValue> {
+    pub fn analyze_added(
+        &mut self,
+        added: js_sys::Array,
+        refresh_top: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
         let mut roots = Vec::new();
         let mut doc = std::mem::take(self.engine.document_mut());
         let mut result = Ok(());
@@ -221,8 +227,9 @@ impl Page {
         *self.engine.document_mut() = doc;
         result?;
         let mut probes = self.engine.attach(&roots);
-        // Page scripts re-lock scrolling with classes or inline styles on `html`/`body`.
-        probes.extend(self.refresh_top_elements());
+        if refresh_top.unwrap_or(false) {
+            probes.extend(self.refresh_top_elements());
+        }
         self.measure(&probes);
         let delta = self.engine.analyze_added(&roots);
         to_js(&delta)

@@ -86,7 +86,7 @@ fn analyses_an_overlay_added_later() {
     );
     root.append_child(&late).unwrap();
     let added = js_sys::Array::of1(&late);
-    let delta = page.analyze_added(added).unwrap();
+    let delta = page.analyze_added(added, None).unwrap();
     let found = blocks(&delta);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "newsletter");

@@ -389,11 +389,13 @@ function makeHandle(doc, options, page, analysis) {
         pending = [];
         const t0 = performance.now();
         if (added.length || topChanged) {
+          // html/body are re-read (and re-measured) only when their attributes changed.
+          const refreshTop = topChanged;
           topChanged = false;
           apply(
             withElements(
               page,
-              guarded(() => page.analyzeAdded(added)),
+              guarded(() => page.analyzeAdded(added, refreshTop)),
             ),
           );
           reassertFixes();
