@@ -170,6 +170,49 @@ pub fn token_text(doc: &Document, id: NodeId) -> String {
     s
 }
 
+/// Calls `f` with each word of `raw` as [`class_words`] splits it, lower-cased, without
+/// allocating: `low` is `raw` ASCII-lower-cased (same byte offsets), and words are its slices.
+fn for_each_class_word(raw: &str, low: &str, mut f: impl FnMut(&str)) {
+    let bytes = raw.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut prev_lower = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_alphabetic() {
+            if let Some(s) = start.take() {
+                f(&low[s..i]);
+            }
+            prev_lower = false;
+            continue;
+        }
+        if b.is_ascii_uppercase() && prev_lower {
+            if let Some(s) = start.take() {
+                f(&low[s..i]);
+            }
+        }
+        start.get_or_insert(i);
+        prev_lower = b.is_ascii_lowercase();
+    }
+    if let Some(s) = start {
+        f(&low[s..]);
+    }
+}
+
+/// The label a class word stands for ([`CLASS_WORDS`], binary-searched in a sorted copy).
+fn class_word_label(word: &str) -> Option<Label> {
+    static SORTED: std::sync::OnceLock<Vec<(&'static str, Label)>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v = CLASS_WORDS.to_vec();
+        // Stable: for a word listed twice, the first entry wins, as a linear search would.
+        v.sort_by_key(|&(w, _)| w);
+        v.dedup_by_key(|&mut (w, _)| w);
+        v
+    });
+    sorted
+        .binary_search_by_key(&word, |&(w, _)| w)
+        .ok()
+        .map(|i| sorted[i].1)
+}
+
 /// Reads the class/id evidence of an element.
 pub fn token_evidence(doc: &Document, id: NodeId) -> TokenEvidence {
     let raw = token_text(doc, id);
@@ -191,8 +234,12 @@ pub fn token_evidence(doc: &Document, id: NodeId) -> TokenEvidence {
                 .filter(|&(_, b)| b == b'-' || b == b'_')
                 .map(|(i, _)| i + 1),
         );
+        let bytes = token.as_bytes();
         for (prefix, label) in VENDOR_TOKENS {
-            let at = |&s: &usize| token.as_bytes()[s..].starts_with(prefix.as_bytes());
+            let p = prefix.as_bytes();
+            // First byte before the full comparison: most tokens share no first byte with most
+            // prefixes, and a `memcmp` call per pair was a visible share of the profile.
+            let at = |&s: &usize| bytes.get(s) == Some(&p[0]) && bytes[s..].starts_with(p);
             let hit = if prefix.len() >= 6 {
                 starts.iter().any(at)
             } else {
@@ -206,22 +253,16 @@ pub fn token_evidence(doc: &Document, id: NodeId) -> TokenEvidence {
             }
         }
     }
-    for word in class_words(&raw) {
-        if let Some((_, label)) = CLASS_WORDS.iter().find(|(w, _)| *w == word) {
-            if !ev.words.iter().any(|(l, _)| l == label) {
-                ev.words.push((*label, word.clone()));
+    for_each_class_word(&raw, &low, |word| {
+        if let Some(label) = class_word_label(word) {
+            if !ev.words.iter().any(|(l, _)| *l == label) {
+                ev.words.push((label, word.to_string()));
             }
         }
-        if crate::lexicon::OVERLAY_WORDS.contains(&word.as_str()) {
-            ev.overlay = true;
-        }
-        if crate::lexicon::BACKDROP_WORDS.contains(&word.as_str()) {
-            ev.backdrop = true;
-        }
-        if crate::lexicon::FADE_WORDS.contains(&word.as_str()) {
-            ev.fade = true;
-        }
-    }
+        ev.overlay |= crate::lexicon::OVERLAY_WORDS.contains(&word);
+        ev.backdrop |= crate::lexicon::BACKDROP_WORDS.contains(&word);
+        ev.fade |= crate::lexicon::FADE_WORDS.contains(&word);
+    });
     match doc.tag(id) {
         "amp-consent" => ev.vendor.push((Label::Consent, "amp-consent".into())),
         "amp-user-notification" => ev
@@ -415,6 +456,23 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_words_without_allocation_match_class_words() {
+        for raw in [
+            "tp-modal articleBody related_stories2x",
+            "XMLHttp aB-cD  ",
+            "",
+            "ÉtéModal x",
+        ] {
+            let low = raw.to_ascii_lowercase();
+            let mut seen = Vec::new();
+            for_each_class_word(raw, &low, |w| seen.push(w.to_string()));
+            assert_eq!(seen, class_words(raw).collect::<Vec<_>>(), "{raw}");
+        }
+        assert_eq!(class_word_label("subscribe"), Some(Label::Paywall));
+        assert_eq!(class_word_label("nonsense"), None);
+    }
 
     #[test]
     fn splits_class_words() {
