@@ -127,6 +127,7 @@ pub fn summarize_with(
         },
     };
 
+    let mut vocab = lang::Vocab::default();
     let mut feats = Vec::with_capacity(sents.len());
     let mut prev_para = usize::MAX;
     let mut pos_in_para = 0;
@@ -138,7 +139,7 @@ pub fn summarize_with(
             pos_in_para += 1;
         }
         let mut terms = Vec::new();
-        lang::terms(s.text, lang, params.stemming, &mut terms);
+        lang::terms(s.text, lang, params.stemming, &mut vocab, &mut terms);
         let body = strip_connective(s.text, lang);
         feats.push(rank::SentFeat {
             terms,
@@ -150,9 +151,9 @@ pub fn summarize_with(
     }
     let mut title_terms = Vec::new();
     if let Some(t) = title {
-        lang::terms(t, lang, params.stemming, &mut title_terms);
+        lang::terms(t, lang, params.stemming, &mut vocab, &mut title_terms);
     }
-    let ranked = rank::rank(&feats, &title_terms, k, params);
+    let ranked = rank::rank(&feats, &title_terms, vocab.len(), k, params);
 
     // Points: units of consecutive sentences. A sentence that opens with an unresolved pronoun
     // takes the sentence before it along (at most two back); units that share a sentence merge.

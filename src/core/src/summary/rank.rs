@@ -109,7 +109,8 @@ impl Params {
 
 /// What the ranker needs to know about one sentence.
 pub struct SentFeat {
-    pub terms: Vec<String>,
+    /// Content terms as ids of the article's `Vocab` (in sentence order, repeats kept).
+    pub terms: Vec<u32>,
     pub words: usize,
     pub pos_in_para: usize,
     pub dangling: bool,
@@ -143,40 +144,30 @@ fn cosine(a: &Vector, b: &Vector) -> f32 {
     s
 }
 
-fn vectors(sents: &[SentFeat]) -> Vec<Vector> {
-    // Vocabulary as a sorted list (no hash map: keeps the WASM module small).
-    let mut vocab: Vec<&str> = sents
-        .iter()
-        .flat_map(|s| s.terms.iter().map(String::as_str))
-        .collect();
-    vocab.sort_unstable();
-    vocab.dedup();
-    let mut df = vec![0u32; vocab.len()];
-    let ids: Vec<Vec<u32>> = sents
+/// Unit tf-idf vectors (`(1 + ln tf) * ln(1 + n / df)`, sorted by term id) of the sentences.
+fn vectors(sents: &[SentFeat], n_terms: usize) -> Vec<Vector> {
+    // Document frequency: `last[t]` is the last sentence that counted term `t`.
+    let mut df = vec![0u32; n_terms];
+    let mut last = vec![usize::MAX; n_terms];
+    for (i, s) in sents.iter().enumerate() {
+        for &t in &s.terms {
+            if last[t as usize] != i {
+                last[t as usize] = i;
+                df[t as usize] += 1;
+            }
+        }
+    }
+    let n = sents.len() as f32;
+    let mut ids: Vec<u32> = Vec::new();
+    sents
         .iter()
         .map(|s| {
-            let mut v: Vec<u32> = s
-                .terms
-                .iter()
-                .filter_map(|t| vocab.binary_search(&t.as_str()).ok())
-                .map(|i| i as u32)
-                .collect();
-            super::insertion_sort(&mut v, |a, b| a < b);
-            let mut last = None;
-            for &id in &v {
-                if last != Some(id) {
-                    df[id as usize] += 1;
-                    last = Some(id);
-                }
-            }
-            v
-        })
-        .collect();
-    let n = sents.len() as f32;
-    ids.into_iter()
-        .map(|v| {
-            let mut out: Vector = Vec::new();
-            for id in v {
+            ids.clear();
+            ids.extend_from_slice(&s.terms);
+            // Not an insertion sort: one hostile "sentence" can hold thousands of terms.
+            ids.sort_unstable();
+            let mut out: Vector = Vec::with_capacity(ids.len());
+            for &id in &ids {
                 match out.last_mut() {
                     Some(last) if last.0 == id => last.1 += 1.0,
                     _ => out.push((id, 1.0)),
@@ -205,8 +196,14 @@ fn minmax(xs: &mut [f32]) {
     }
 }
 
-/// Rank sentences and choose `k` of them plus a TL;DR.
-pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) -> Ranked {
+/// Rank sentences and choose `k` of them plus a TL;DR. Term ids run below `n_terms`.
+pub fn rank(
+    sents: &[SentFeat],
+    title_terms: &[u32],
+    n_terms: usize,
+    k: usize,
+    p: &Params,
+) -> Ranked {
     let n = sents.len();
     if n == 0 || k == 0 {
         return Ranked {
@@ -214,7 +211,7 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
             tldr: None,
         };
     }
-    let vecs = vectors(sents);
+    let vecs = vectors(sents, n_terms);
     let m = n.min(MAX_MATRIX);
     let mut sim = vec![0.0f32; m * m];
     let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
@@ -251,8 +248,8 @@ pub fn rank(sents: &[SentFeat], title_terms: &[String], k: usize, p: &Params) ->
         centrality(p.t_beta)
     };
 
-    let title_set: Vec<&str> = {
-        let mut t: Vec<&str> = title_terms.iter().map(|s| s.as_str()).collect();
+    let title_set: Vec<u32> = {
+        let mut t = title_terms.to_vec();
         t.sort_unstable();
         t.dedup();
         t
