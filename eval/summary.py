@@ -27,7 +27,7 @@ import sys
 from rouge_score import rouge_scorer
 
 ROOT = os.environ.get("DECANT_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = "/work/shared/corpus"
+CORPUS = os.environ.get("CORPUS") or os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 FRANK = os.path.join(CORPUS, "frank-cnndm-xsum", "frank_cnndm_xsum.jsonl")
 BBC = os.path.join(CORPUS, "bbc-news-summary", "bbc_news_summary.jsonl")
 METRICS = ["rouge1", "rouge2", "rougeLsum"]
@@ -62,7 +62,7 @@ def run_rust(path, params=None, grid=None):
         env["DECANT_SUMMARY_PARAMS"] = params
     if grid:
         env["DECANT_SUMMARY_GRID"] = grid
-    cmd = ["cargo", "run", "--quiet", "--release", "-p", "decant-core", "--example", "summary_eval", "--", path]
+    cmd = ["cargo", "run", "--quiet", "--profile", "native", "-p", "decant-core", "--example", "summary_eval", "--", path]
     res = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     sys.stderr.write(res.stderr)
     return [json.loads(l) for l in res.stdout.splitlines() if l.strip()]

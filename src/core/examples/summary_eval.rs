@@ -1,12 +1,13 @@
 //! Run the summariser over a JSONL evaluation file and print one JSON line per article.
 //!
-//! Usage: `cargo run --release -p decant-core --example summary_eval -- FILE.jsonl`
+//! Usage: `cargo run --profile native -p decant-core --example summary_eval -- FILE.jsonl`
 //!
 //! Each input row needs `id`, `source`, `article` (paragraphs separated by blank lines), and may
 //! have `title` and `reference_sentences`. Output rows: `{id, source, points, tldr, lead3, lead1,
 //! reference_sentences}` where `lead3`/`lead1` are the first sentences by our own segmenter.
 //! `DECANT_SUMMARY_PARAMS="w_lead=1.2,beta=0.4"` overrides ranking weights;
 //! `DECANT_SUMMARY_GRID="a=1;a=2"` adds a `grid` array with one `{points, tldr}` per setting.
+//! `DECANT_EVAL_SENTENCES=1` adds `sentences`, every sentence of the article (for analysis).
 //! The mean summarisation time per article goes to stderr.
 
 use decant_core::summary::{
@@ -88,6 +89,9 @@ fn main() {
             "places": summary.places,
             "organisations": summary.organisations,
         });
+        if std::env::var_os("DECANT_EVAL_SENTENCES").is_some() {
+            obj["sentences"] = json!(sentences);
+        }
         if !grid.is_empty() {
             let runs: Vec<Value> = grid
                 .iter()
