@@ -8,6 +8,9 @@ Usage:
     python3 eval/summary.py --params "w_lead=1.2,beta=0.4"
     python3 eval/summary.py --grid "w_lead=1;w_lead=2"   # tuning: scores DEV ONLY, one line per setting
 
+The corpora are read from ../shared/corpus next to the checkout (CORPUS=DIR overrides); the
+Rust side is built with `--profile native`.
+
 Splits (fixed; never tune on test):
     dev  = all of bbc-news-summary + the first 100 CNN/DM rows of frank_cnndm_xsum.jsonl (file order)
     test = the other 150 CNN/DM rows + all 250 XSum rows

@@ -159,7 +159,9 @@ pub fn summarize_with(
     // takes the sentence before it along (at most two back); units that share a sentence merge.
     let mut units: Vec<(usize, usize)> = Vec::new();
     for &i in &ranked.order {
-        if units.len() >= k {
+        if units.len() >= k
+            || (params.sentence_budget && units.iter().map(|u| u.1 - u.0 + 1).sum::<usize>() >= k)
+        {
             break;
         }
         let mut a = i;
@@ -623,6 +625,33 @@ mod tests {
         for pt in &s.points {
             assert!(!pt.text.starts_with("She "), "{}", pt.text);
         }
+    }
+
+    #[test]
+    fn sentence_budget_counts_sentences_not_points() {
+        let p = paras(&[
+            "Anna Berg founded the robotics lab in Oslo. She said farming robots will change farming. \
+             Farming robots already pick strawberries. Robots and farming are the lab's focus. Farming robots cost less.",
+        ]);
+        let opts = SummaryOptions {
+            length: SummaryLength::Short,
+            lang: Some("en".into()),
+        };
+        let sentences = |s: &Summary| {
+            s.points
+                .iter()
+                .map(|pt| split_sentences(&pt.text, "en").len())
+                .sum::<usize>()
+        };
+        let budget = Params {
+            sentence_budget: true,
+            ..Params::default()
+        };
+        let s = summarize_with(&p, None, &opts, &budget);
+        assert!(!s.points.is_empty() && sentences(&s) <= 4, "{:?}", s.points);
+        let plain = summarize_with(&p, None, &opts, &Params::default());
+        assert_eq!(plain.points.len(), 3);
+        assert!(s.points.len() <= plain.points.len());
     }
 
     #[test]

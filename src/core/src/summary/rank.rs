@@ -43,6 +43,10 @@ pub struct Params {
     pub t_title: f32,
     /// Light suffix stripping of terms (on by default; off only for ablation).
     pub stemming: bool,
+    /// Stop adding points once the points hold `k` sentences (a point that took its previous
+    /// sentence along then counts twice). Off: always `k` points when the article has them.
+    /// Off by default; see `eval/summary.py --grid "sentence_budget=1"`.
+    pub sentence_budget: bool,
 }
 
 impl Default for Params {
@@ -68,6 +72,7 @@ impl Default for Params {
             t_lead: 0.5,
             t_title: 0.3,
             stemming: true,
+            sentence_budget: false,
         }
     }
 }
@@ -79,6 +84,10 @@ impl Params {
         let slot = match key {
             "stemming" => {
                 self.stemming = v != 0.0;
+                return true;
+            }
+            "sentence_budget" => {
+                self.sentence_budget = v != 0.0;
                 return true;
             }
             "beta" => &mut self.beta,

@@ -309,13 +309,23 @@ fn boundary_ok(
                         let b = t - 3;
                         chars[b].1.is_alphabetic() && (b == 0 || !chars[b - 1].1.is_alphanumeric())
                     };
-                if ch.is_lowercase() || prev_is_abbr {
-                    return false; // "z. B.", "d. h.", "u. a."
+                // A unit after a number ends a sentence like a word: "à 14 h. Le taux".
+                let after_number = t >= 2 && chars[t - 1].1.is_whitespace() && {
+                    let mut b = t - 1;
+                    while b > start && chars[b - 1].1.is_ascii_digit() {
+                        b -= 1;
+                    }
+                    b < t - 1 && (b == start || chars[b - 1].1.is_whitespace())
+                };
+                if !(after_number && ch.is_lowercase() && !next_is_digit) {
+                    if ch.is_lowercase() || prev_is_abbr {
+                        return false; // "z. B.", "d. h.", "u. a."
+                    }
+                    if !weak(next_word) && !next_is_digit {
+                        return false; // initial: "J. Roberts", "M. Dupont"
+                    }
                 }
-                if !weak(next_word) && !next_is_digit {
-                    return false; // initial: "J. Roberts", "M. Dupont"
-                }
-            } else if let Some(kind) = abbreviation(tok, lang) {
+            } else if let Some(kind) = abbreviation(elided(tok), lang) {
                 match kind {
                     Abbr::Title => return false,
                     Abbr::Num => {
@@ -333,6 +343,23 @@ fn boundary_ok(
         }
     }
     !inside_closing_quote(chars, start, i, j, lang)
+}
+
+/// The token without an elided article or preposition in front ("L'Avv" → "Avv",
+/// "dell'Ing" → "Ing"), so abbreviations are found after elision (French, Italian).
+fn elided(tok: &str) -> &str {
+    match tok.rfind(['\'', '’']) {
+        Some(a) if (1..=4).contains(&tok[..a].chars().count()) => {
+            let rest = &tok[a..];
+            let rest = rest.trim_start_matches(['\'', '’']);
+            if rest.chars().next().is_some_and(char::is_alphabetic) {
+                rest
+            } else {
+                tok
+            }
+        }
+        _ => tok,
+    }
 }
 
 /// True when a quotation opened in this sentence is still open at the period and closes within a
