@@ -295,24 +295,56 @@ fn split_title(t: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The longest part of a title before or after one of its separators that a page heading
-/// repeats exactly (the heading confirms where the headline ends).
+/// Most separators of one title considered when matching its parts against headings.
+const MAX_TITLE_SEPARATORS: usize = 12;
+
+/// The longest run of a title's parts (between separators, not the whole title) that a page
+/// heading repeats, compared loosely (case, punctuation and spacing ignored): the heading
+/// confirms where the headline starts and ends ("Site » Blog Archive » Headline",
+/// "Kicker - Headline - Section"). A run in the middle needs two words at least (or six
+/// characters of unspaced script), so a one-word section heading does not pass for the
+/// headline. On equal lengths the earlier run wins.
 pub fn heading_confirmed(title: &str, headings: &[String]) -> Option<String> {
-    let mut best: Option<(usize, bool, &str)> = None;
-    for (a, b) in separators(title) {
-        for (cand, prefix) in [
-            (title[..a].trim(), true),
-            (title[b.min(title.len())..].trim(), false),
-        ] {
-            if !cand.is_empty() && headings.iter().any(|h| h == cand) {
-                let key = (cand.len(), prefix, cand);
-                if best.is_none_or(|bk| (key.0, key.1) > (bk.0, bk.1)) {
-                    best = Some(key);
-                }
+    let seps: Vec<(usize, usize)> = separators(title)
+        .into_iter()
+        .take(MAX_TITLE_SEPARATORS)
+        .collect();
+    if seps.is_empty() {
+        return None;
+    }
+    let keys: Vec<String> = headings
+        .iter()
+        .map(|h| norm_key(h))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let starts: Vec<usize> = std::iter::once(0).chain(seps.iter().map(|s| s.1)).collect();
+    let ends: Vec<usize> = seps
+        .iter()
+        .map(|s| s.0)
+        .chain(std::iter::once(title.len()))
+        .collect();
+    let mut best: Option<&str> = None;
+    for (i, &s) in starts.iter().enumerate() {
+        for &e in &ends[i..] {
+            if e <= s || (s == 0 && e == title.len()) {
+                continue;
+            }
+            let cand = title[s..e].trim();
+            let middle = s > 0 && e < title.len();
+            let substantial = word_count(cand) >= 2 || cand.chars().count() >= 6;
+            if cand.is_empty() || (middle && !substantial) {
+                continue;
+            }
+            if best.is_some_and(|b| b.len() >= cand.len()) {
+                continue;
+            }
+            let k = norm_key(cand);
+            if !k.is_empty() && keys.contains(&k) {
+                best = Some(cand);
             }
         }
     }
-    best.map(|(_, _, c)| c.to_string())
+    best.map(str::to_string)
 }
 
 /// Removes a site name from either end of a title (`"Headline | Site"`, `"Site: Headline"`),
@@ -336,6 +368,34 @@ pub fn strip_site_name(title: &str, sites: &[String]) -> String {
                     || (s.len() >= 4 && k.starts_with(s.as_str()))
             })
     };
+    // A site name with separators of its own ("Stars - Club e.V. - News") at an end, whole.
+    let lower = title.to_lowercase();
+    for site in sites {
+        let site = collapse_ws(site).to_lowercase();
+        if site.chars().count() < 4 || lower.len() != title.len() {
+            continue;
+        }
+        if let Some(head) = lower.strip_suffix(&site) {
+            let cut = head.trim_end();
+            if cut.len() < head.len() && cut.ends_with(SEPARATORS) {
+                let rest = title[..cut.len()].trim_end_matches(SEPARATORS).trim_end();
+                if !rest.is_empty() {
+                    return rest.to_string();
+                }
+            }
+        }
+        if let Some(tail) = lower.strip_prefix(&site) {
+            let cut = tail.trim_start();
+            if cut.len() < tail.len() && cut.starts_with(SEPARATORS) {
+                let rest = title[title.len() - cut.len()..]
+                    .trim_start_matches(SEPARATORS)
+                    .trim_start();
+                if !rest.is_empty() {
+                    return rest.to_string();
+                }
+            }
+        }
+    }
     let (first, last) = (parts[0], parts[parts.len() - 1]);
     if is_site(last) {
         let cut = title_prefix_before_last(title, last);
@@ -561,6 +621,43 @@ mod tests {
             "A Headline - Other"
         );
         assert_eq!(strip_site_name("The Site", &sites), "The Site");
+        // A site name with separators of its own comes off whole.
+        let sites = vec!["Clube - Notícias do dia".to_string()];
+        assert_eq!(
+            strip_site_name("Chuva forte no Porto - Clube - Notícias do dia", &sites),
+            "Chuva forte no Porto"
+        );
+        assert_eq!(
+            strip_site_name("Clube - Notícias do dia | Chuva forte no Porto", &sites),
+            "Chuva forte no Porto"
+        );
+    }
+
+    #[test]
+    fn heading_confirmed_runs() {
+        let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            heading_confirmed(
+                "Kicker - A real headline here - Section",
+                &h(&["A real headline here"])
+            )
+            .as_deref(),
+            Some("A real headline here")
+        );
+        // Loose comparison: case and punctuation.
+        assert_eq!(
+            heading_confirmed("Site | Le « grand » débat", &h(&["le grand débat"])).as_deref(),
+            Some("Le « grand » débat")
+        );
+        // A one-word part in the middle is a section, not the headline.
+        assert_eq!(
+            heading_confirmed("Headline words - News - Site", &h(&["News"])),
+            None
+        );
+        assert_eq!(
+            heading_confirmed("No separators", &h(&["No separators"])),
+            None
+        );
     }
 
     #[test]

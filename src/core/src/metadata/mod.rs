@@ -79,7 +79,7 @@ struct Collected {
     original_source: Option<String>,
     image_src: Option<String>,
     jsonld: Vec<Value>,
-    /// `<h1>`/`<h2>` elements.
+    /// `<h1>`/`<h2>`/`<h3>` elements (blog themes put the post title in an `<h3>`).
     headings: Vec<NodeId>,
     /// `<time>` elements.
     times: Vec<NodeId>,
@@ -166,13 +166,24 @@ const BYLINE_HINTS: &[&str] = &[
     "auteur",
     "creator",
 ];
-/// True when a lower-case class/id list names a byline ("authorization" does not).
+/// Parts of a class/id token that make an author-named element something other than the
+/// byline: the author's note, bio, avatar, follow button or social links ("author-note",
+/// "authorbio", "followauthor", "author-avatar").
+const NOT_BYLINE_PARTS: &[&str] = &[
+    "note", "bio", "about", "follow", "avatar", "img", "image", "photo", "pic", "desc", "social",
+    "more", "share",
+];
+
+/// True when a lower-case class/id list names a byline ("authorization" does not): one of its
+/// tokens carries a byline hint and no part saying it is the author's note, bio, avatar, ... .
 fn byline_hint(ci: &str) -> bool {
-    BYLINE_HINTS.iter().any(|h| {
-        ci.match_indices(h).any(|(i, _)| {
-            let rest = &ci[i + h.len()..];
-            !(rest.starts_with("iz") || rest.starts_with("it") || rest.starts_with("is"))
-        })
+    ci.split_ascii_whitespace().any(|tok| {
+        BYLINE_HINTS.iter().any(|h| {
+            tok.match_indices(h).any(|(i, _)| {
+                let rest = &tok[i + h.len()..];
+                !(rest.starts_with("iz") || rest.starts_with("it") || rest.starts_with("is"))
+            })
+        }) && !NOT_BYLINE_PARTS.iter().any(|p| tok.contains(p))
     })
 }
 
@@ -321,7 +332,7 @@ fn collect(doc: &Document) -> Collected {
                 walk.skip_children();
                 continue;
             }
-            "h1" | "h2" if c.headings.len() < MAX_CANDIDATES => c.headings.push(id),
+            "h1" | "h2" | "h3" if c.headings.len() < MAX_CANDIDATES => c.headings.push(id),
             "time" if c.times.len() < MAX_CANDIDATES => c.times.push(id),
             _ => {}
         }
@@ -421,6 +432,11 @@ fn in_chrome(doc: &Document, id: NodeId) -> bool {
         let tag = doc.tag(a);
         if tag == "nav" {
             return true;
+        }
+        if matches!(tag, "body" | "html") {
+            // Page-wide classes ("single-post sidebar-primary") describe the layout, not
+            // where this element sits.
+            break;
         }
         if matches!(tag, "article" | "main") {
             // An article's own footer carries its byline and date.
@@ -603,6 +619,30 @@ fn credited_source(line: &str) -> Option<String> {
     None
 }
 
+/// Class/id parts of a heading (or its parent) that hold the site's name, not a headline.
+const SITE_HEADING_HINTS: &[&str] = &[
+    "logo",
+    "brand",
+    "site-title",
+    "sitetitle",
+    "site-name",
+    "sitename",
+    "blog-title",
+    "blogname",
+    "masthead",
+];
+
+/// True when heading `id` is the site's logo or name (its own or its parent's class/id say
+/// so): it must not confirm a part of `<title>` as the headline.
+fn site_heading(doc: &Document, id: NodeId) -> bool {
+    std::iter::once(id)
+        .chain(doc.ancestors(id).take(1))
+        .any(|a| {
+            let ci = lower_class_id(doc, a);
+            SITE_HEADING_HINTS.iter().any(|h| ci.contains(h))
+        })
+}
+
 /// A title candidate is useless when it only names the site.
 fn generic_title(t: &str, sites: &[String]) -> bool {
     let k = norm_key(t);
@@ -758,6 +798,7 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
     let headings: Vec<String> = c
         .headings
         .iter()
+        .filter(|&&h| !site_heading(doc, h))
         .filter_map(|&h| short_text(doc, h, 400))
         .filter(|t| !t.is_empty())
         .collect();
@@ -772,10 +813,16 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
     m.title = meta_titles
         .into_iter()
         .flatten()
+        // A title meta that is the site's own name or tagline ("Site - Latest News", as
+        // application-name says too) describes the site, not the article.
+        .filter(|t| !generic_title(t, &sites))
         .map(|t| confirmed(&t).unwrap_or_else(|| clean::strip_site_name(&t, &sites)))
         .find(|t| !generic_title(t, &sites[..sites.len().min(3)]))
         .or_else(|| {
             let t = c.title_tag.as_deref()?;
+            if let Some(h) = confirmed(t).filter(|h| !generic_title(h, &sites)) {
+                return Some(h);
+            }
             let stripped = clean::strip_site_name(t, &sites);
             Some(if stripped != t {
                 stripped
@@ -1151,6 +1198,72 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("A headline from microdata"));
         assert_eq!(m.byline.as_deref(), Some("Grace Hopper"));
         assert_eq!(m.published.as_deref(), Some("2020-02-03T10:00:00Z"));
+    }
+
+    #[test]
+    fn page_wide_body_classes_do_not_hide_bylines() {
+        // WordPress puts layout words such as "sidebar-primary" on <body>.
+        let m = meta(
+            r#"<html><head><title>Le titre de l'article</title></head>
+            <body class="single-post sidebar-primary"><article><h1>Le titre de l'article</h1>
+            <div class="article__author">Par
+               Jeanne Martin</div><p>Texte.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jeanne Martin"));
+    }
+
+    #[test]
+    fn author_notes_and_follow_buttons_are_not_bylines() {
+        let m = meta(
+            r#"<html><body><div class="followauthor"><div>Noticias del día</div></div>
+            <div class="author-note"><span>Una nota de la autora</span></div>
+            <article><h1>Un titular</h1><div class="author-name">Por Lucía Pérez</div>
+            <p>Texto.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Lucía Pérez"));
+        let m = meta(
+            r#"<html><body><article><h1>Un titolo</h1>
+            <div class="author-bio">Scrive di cucina da vent'anni.</div><p>Testo.</p>
+            </article></body></html>"#,
+        );
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn a_title_meta_naming_the_site_is_skipped() {
+        let m = meta(
+            r#"<html><head><title>Brug stort open voor verkeer</title>
+            <meta name="application-name" content="Het Dagblad - Laatste nieuws">
+            <meta property="og:title" content="Het Dagblad - Laatste nieuws"></head>
+            <body><h1>Brug stort open voor verkeer</h1></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Brug stort open voor verkeer"));
+    }
+
+    #[test]
+    fn headings_confirm_the_headline_inside_the_title_tag() {
+        // Kicker, headline and section in <title>; the <h1> repeats the middle.
+        let m = meta(
+            r#"<html><head><title>Neu - Japanisches Mini-SUV auf dem Vormarsch - Vorstellung</title>
+            </head><body><h1 class="section_title">Japanisches Mini-SUV auf dem Vormarsch</h1>
+            </body></html>"#,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Japanisches Mini-SUV auf dem Vormarsch")
+        );
+        // A blog theme's post title in an <h3>, behind "Site » Archive »".
+        let m = meta(
+            r#"<html><head><title>Il mio blog &raquo; Archivio &raquo; Ricette d'autunno facili</title>
+            </head><body><h3><a href="/p/1">Ricette d'autunno facili</a></h3></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Ricette d'autunno facili"));
+        // The site's logo heading does not pass for the headline.
+        let m = meta(
+            r#"<html><head><title>東京の桜が満開に :: ブログ村 ::</title></head>
+            <body><h1 class="header__logo">ブログ村</h1><p>本文</p></body></html>"#,
+        );
+        assert_ne!(m.title.as_deref(), Some("ブログ村"));
     }
 
     #[test]
