@@ -35,8 +35,9 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
-use decant_core::html::parse_html;
-use decant_core::metadata::{extract_metadata, normalize_date, Metadata};
+use decant_core::html::parse_html_bytes;
+use decant_core::metadata::{normalize_date, Metadata};
+use decant_core::{Engine, Options};
 use serde_json::Value;
 
 /// The corpus directory when `--corpus` is not given (the Makefile's `CORPUS` default).
@@ -341,14 +342,14 @@ fn readability(root: &Path, verbose: Option<&str>) -> Tally {
             continue;
         };
         let exp: Value = serde_json::from_slice(&exp).expect("expected json");
-        let mut doc = parse_html(&String::from_utf8_lossy(&html));
-        doc.url = Some("http://fakehost/test/page.html".into());
-        let m: Metadata = extract_metadata(&doc, None);
+        let mut engine = engine(&html, "http://fakehost/test/page.html");
+        let m: Metadata = engine.analyze().metadata;
+        let doc = engine.document();
 
         match str_field(&exp, "title").filter(|e| !e.trim().is_empty()) {
             Some(e) => {
                 let got = m.title.as_deref();
-                let mut labels = page_site_labels(&doc);
+                let mut labels = page_site_labels(doc);
                 labels.extend(str_field(&exp, "siteName").map(String::from));
                 if let Some(b) = str_field(&exp, "byline") {
                     labels.push(reference_byline(b));
@@ -358,7 +359,7 @@ fn readability(root: &Path, verbose: Option<&str>) -> Tally {
                         notes.push(format!("{page} title: {why}"));
                         match fix {
                             Fix::CutLast(n) => cut_last(e, *n),
-                            Fix::TitleTag(n) => cut_last(&title_tag(&doc).unwrap_or_default(), *n),
+                            Fix::TitleTag(n) => cut_last(&title_tag(doc).unwrap_or_default(), *n),
                             Fix::Value(v) => v.to_string(),
                             Fix::NoValue => String::new(),
                         }
@@ -464,12 +465,18 @@ fn readability(root: &Path, verbose: Option<&str>) -> Tally {
     t
 }
 
-/// UTF-8, or Windows-1252/Latin-1 bytes read one char per byte (enough for the eval).
-fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| b as char).collect(),
-    }
+/// The page under the tool's own analysis (no summary): metadata is read as the tool reports
+/// it, with visible bylines, dates and the excerpt sought around the article it finds.
+fn engine(bytes: &[u8], url: &str) -> Engine {
+    let mut doc = parse_html_bytes(bytes);
+    doc.url = Some(url.to_string());
+    Engine::with_options(
+        doc,
+        Options {
+            summarize: false,
+            ..Options::default()
+        },
+    )
 }
 
 fn trafilatura(root: &Path, verbose: Option<&str>) -> Tally {
@@ -495,9 +502,7 @@ fn trafilatura(root: &Path, verbose: Option<&str>) -> Tally {
             continue;
         }
         pages += 1;
-        let mut doc = parse_html(&decode(&raw));
-        doc.url = Some(url.clone());
-        let m = extract_metadata(&doc, None);
+        let m = engine(&raw, url).analyze().metadata;
         let got = m.title.as_deref();
         t.check(
             "title",
@@ -594,9 +599,7 @@ fn main() {
                 (raw, "http://fakehost/".to_string())
             }
         };
-        let mut doc = parse_html(&decode(&bytes));
-        doc.url = Some(url);
-        println!("{:#?}", extract_metadata(&doc, None));
+        println!("{:#?}", engine(&bytes, &url).analyze().metadata);
         return;
     }
     let mut summary = Vec::new();
