@@ -619,6 +619,142 @@ fn credited_source(line: &str) -> Option<String> {
     None
 }
 
+/// The byline a page shows, among the candidates for which `inside` holds (not in chrome):
+/// microdata author, byline-classed elements, post meta lines, a "By ..." line after the
+/// headline.
+fn visible_byline(doc: &Document, c: &Collected, near: &dyn Fn(NodeId) -> bool) -> Option<String> {
+    c.itemprops
+        .iter()
+        .filter(|(n, p)| {
+            (has_token(p, "author") || has_token(p, "creator")) && near(*n) && !in_chrome(doc, *n)
+        })
+        .find_map(|&(n, _)| {
+            doc.attr(n, "content")
+                .and_then(tidy)
+                .or_else(|| byline_text(doc, n))
+                .filter(|t| !is_url(t))
+                .and_then(|t| clean_byline(&t))
+        })
+        .or_else(|| {
+            c.bylines
+                .iter()
+                .filter(|&&n| near(n) && !in_chrome(doc, n))
+                .filter_map(|&n| byline_text(doc, n))
+                .filter_map(|t| clean_byline(&t))
+                .find(|t| plausible_byline(t))
+        })
+        .or_else(|| {
+            c.meta_lines
+                .iter()
+                .filter(|&&n| near(n) && !in_chrome(doc, n))
+                .filter_map(|&n| short_text(doc, n, 200))
+                .filter_map(|t| clean::after_by(&t))
+                .filter_map(|t| clean_byline(&t))
+                .find(|t| plausible_byline(t))
+        })
+        .or_else(|| {
+            // A "By ..." / "Posted by ..." line shortly after the headline.
+            let h1 = c
+                .headings
+                .iter()
+                .copied()
+                .find(|&h| doc.tag(h) == "h1" && near(h) && !in_chrome(doc, h))?;
+            let mut cur = following(doc, h1);
+            for _ in 0..MAX_AFTER_HEADLINE {
+                let n = cur?;
+                cur = doc.node(n).first_child.or_else(|| following(doc, n));
+                if !matches!(
+                    doc.tag(n),
+                    "p" | "span" | "div" | "small" | "address" | "li" | "em" | "strong" | "b" | "i"
+                ) {
+                    continue;
+                }
+                let Some(t) = short_text(doc, n, 150) else {
+                    continue;
+                };
+                let lower = t.to_lowercase();
+                let starts = [
+                    "by ",
+                    "von ",
+                    "par ",
+                    "por ",
+                    "door ",
+                    "posted by ",
+                    "written by ",
+                ]
+                .iter()
+                .any(|p| lower.starts_with(p));
+                if let Some(name) = starts
+                    .then(|| clean::after_by(&t))
+                    .flatten()
+                    .and_then(|n| clean_byline(&n))
+                    .filter(|n| plausible_byline(n))
+                {
+                    return Some(name);
+                }
+            }
+            None
+        })
+}
+
+/// True for a user handle rather than a name: one word with a digit, or "@name".
+fn is_handle(name: &str) -> bool {
+    let one_word = !name.contains(' ');
+    name.starts_with('@') || (one_word && name.chars().any(|ch| ch.is_ascii_digit()))
+}
+
+/// The first date in an element whose `itemprop` has `prop`, among those `near` accepts.
+fn item_date(
+    doc: &Document,
+    c: &Collected,
+    prop: &str,
+    near: &dyn Fn(NodeId) -> bool,
+) -> Option<String> {
+    c.itemprops
+        .iter()
+        .filter(|(n, p)| has_token(p, prop) && near(*n))
+        .find_map(|&(n, _)| element_date(doc, n))
+}
+
+/// The publication date a page shows, among the candidates `near` accepts (not in chrome):
+/// microdata `datePublished`, `<time>` (`pubdate`, publish-classed, any not "updated"), then
+/// date-classed elements' text.
+fn visible_date(doc: &Document, c: &Collected, near: &dyn Fn(NodeId) -> bool) -> Option<String> {
+    item_date(doc, c, "datepublished", near)
+        .or_else(|| {
+            let times: Vec<NodeId> = c
+                .times
+                .iter()
+                .copied()
+                .filter(|&t| near(t) && !in_chrome(doc, t))
+                .collect();
+            let class_has = |t: NodeId, w: &[&str]| {
+                let ci = lower_class_id(doc, t);
+                w.iter().any(|h| ci.contains(h))
+            };
+            times
+                .iter()
+                .find(|&&t| doc.attr(t, "pubdate").is_some())
+                .or_else(|| {
+                    times
+                        .iter()
+                        .find(|&&t| class_has(t, &["publish", "entry-date"]))
+                })
+                .or_else(|| {
+                    times
+                        .iter()
+                        .find(|&&t| !class_has(t, &["updated", "modified", "changed"]))
+                })
+                .and_then(|&t| element_date(doc, t))
+        })
+        .or_else(|| {
+            c.dates
+                .iter()
+                .filter(|&&n| near(n) && !in_chrome(doc, n))
+                .find_map(|&n| short_text(doc, n, MAX_DATE_CHARS).and_then(|t| parse_date_text(&t)))
+        })
+}
+
 /// Class/id parts of a heading (or its parent) that hold the site's name, not a headline.
 const SITE_HEADING_HINTS: &[&str] = &[
     "logo",
@@ -844,7 +980,7 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             join_names(&names)
         })
     };
-    m.byline = join_names(
+    let structured = join_names(
         &ld.authors
             .iter()
             .filter_map(|a| clean_byline(a))
@@ -859,6 +995,8 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             "parsely-author",
             "sailthru:author",
             "article:author",
+            "article:author_name",
+            "author_name",
             "og:article:author",
             "byl",
             "citation_author",
@@ -866,91 +1004,27 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             "authors",
         ])
     })
-    .or_else(|| parsely_str("author").and_then(|a| clean_byline(&a)))
-    .or_else(|| {
-        c.itemprops
-            .iter()
-            .filter(|(n, p)| {
-                (has_token(p, "author") || has_token(p, "creator"))
-                    && near(*n)
-                    && !in_chrome(doc, *n)
-            })
-            .find_map(|&(n, _)| {
-                doc.attr(n, "content")
-                    .and_then(tidy)
-                    .or_else(|| byline_text(doc, n))
-                    .filter(|t| !is_url(t))
-                    .and_then(|t| clean_byline(&t))
-            })
-    })
-    .or_else(|| {
-        c.bylines
-            .iter()
-            .filter(|&&n| near(n) && !in_chrome(doc, n))
-            .filter_map(|&n| byline_text(doc, n))
-            .filter_map(|t| clean_byline(&t))
-            .find(|t| plausible_byline(t))
-    })
-    .or_else(|| {
-        c.meta_lines
-            .iter()
-            .filter(|&&n| near(n) && !in_chrome(doc, n))
-            .filter_map(|&n| short_text(doc, n, 200))
-            .filter_map(|t| clean::after_by(&t))
-            .filter_map(|t| clean_byline(&t))
-            .find(|t| plausible_byline(t))
-    })
-    .or_else(|| {
-        // A "By ..." / "Posted by ..." line shortly after the headline.
-        let h1 = c
-            .headings
-            .iter()
-            .copied()
-            .find(|&h| doc.tag(h) == "h1" && near(h) && !in_chrome(doc, h))?;
-        let mut cur = following(doc, h1);
-        for _ in 0..MAX_AFTER_HEADLINE {
-            let n = cur?;
-            cur = doc.node(n).first_child.or_else(|| following(doc, n));
-            if !matches!(
-                doc.tag(n),
-                "p" | "span" | "div" | "small" | "address" | "li" | "em" | "strong" | "b" | "i"
-            ) {
-                continue;
-            }
-            let Some(t) = short_text(doc, n, 150) else {
-                continue;
-            };
-            let lower = t.to_lowercase();
-            let starts = [
-                "by ",
-                "von ",
-                "par ",
-                "por ",
-                "door ",
-                "posted by ",
-                "written by ",
-            ]
-            .iter()
-            .any(|p| lower.starts_with(p));
-            if let Some(name) = starts
-                .then(|| clean::after_by(&t))
-                .flatten()
-                .and_then(|n| clean_byline(&n))
-                .filter(|n| plausible_byline(n))
-            {
-                return Some(name);
-            }
-        }
-        None
-    });
+    .or_else(|| parsely_str("author").and_then(|a| clean_byline(&a)));
+    // A structured author that is a user handle ("@jdoe", "user8812") gives way to a name the
+    // page shows.
+    let handle = structured.as_deref().is_some_and(is_handle);
+    let visible = |inside: &dyn Fn(NodeId) -> bool| visible_byline(doc, &c, inside);
+    let before_root = |id: NodeId| article_root.is_some_and(|r| id < r);
+    let wrapper = article_root.and_then(|r| doc.node(r).parent);
+    let in_wrapper = |id: NodeId| wrapper.is_some_and(|w| doc.contains(w, id));
+    m.byline = structured
+        .clone()
+        .filter(|_| !handle)
+        .or_else(|| visible(&near))
+        // Nothing around the article: the page's header further up (a byline is shown above
+        // the article, related stories' bylines mostly after or beside it).
+        .or_else(|| visible(&before_root))
+        // Or the article's own footer: after it, inside its parent.
+        .or_else(|| visible(&in_wrapper))
+        .or(structured);
 
     // Dates.
-    let item_date = |prop: &str| {
-        c.itemprops
-            .iter()
-            .filter(|(n, p)| has_token(p, prop) && near(*n))
-            .find_map(|&(n, _)| element_date(doc, n))
-    };
+    let item_date = |prop: &str| item_date(doc, &c, prop, &near);
     m.published = ld
         .published
         .as_deref()
@@ -984,39 +1058,9 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             .and_then(date::normalize_iso)
         })
         .or_else(|| parsely_str("pub_date").and_then(|d| date::normalize_iso(&d)))
-        .or_else(|| item_date("datepublished"))
-        .or_else(|| {
-            let times: Vec<NodeId> = c
-                .times
-                .iter()
-                .copied()
-                .filter(|&t| near(t) && !in_chrome(doc, t))
-                .collect();
-            let class_has = |t: NodeId, w: &[&str]| {
-                let ci = lower_class_id(doc, t);
-                w.iter().any(|h| ci.contains(h))
-            };
-            times
-                .iter()
-                .find(|&&t| doc.attr(t, "pubdate").is_some())
-                .or_else(|| {
-                    times
-                        .iter()
-                        .find(|&&t| class_has(t, &["publish", "entry-date"]))
-                })
-                .or_else(|| {
-                    times
-                        .iter()
-                        .find(|&&t| !class_has(t, &["updated", "modified", "changed"]))
-                })
-                .and_then(|&t| element_date(doc, t))
-        })
-        .or_else(|| {
-            c.dates
-                .iter()
-                .filter(|&&n| near(n) && !in_chrome(doc, n))
-                .find_map(|&n| short_text(doc, n, MAX_DATE_CHARS).and_then(|t| parse_date_text(&t)))
-        })
+        .or_else(|| visible_date(doc, &c, &near))
+        .or_else(|| visible_date(doc, &c, &before_root))
+        .or_else(|| visible_date(doc, &c, &in_wrapper))
         .or_else(|| page_url.as_deref().and_then(date::date_from_url))
         .or_else(|| doc.url.as_deref().and_then(date::date_from_url));
     m.modified = ld
@@ -1264,6 +1308,61 @@ mod tests {
             <body><h1 class="header__logo">ブログ村</h1><p>本文</p></body></html>"#,
         );
         assert_ne!(m.title.as_deref(), Some("ブログ村"));
+    }
+
+    /// Metadata with the element `id="a"` as the article root.
+    fn meta_with_root(html: &str) -> Metadata {
+        let doc = parse_html(html);
+        let root = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.attr(n, "id") == Some("a"))
+            .expect("root");
+        extract_metadata(&doc, Some(root))
+    }
+
+    #[test]
+    fn header_bylines_and_dates_far_above_the_article() {
+        // The byline and date sit in a page header several levels away from the article.
+        let m = meta_with_root(
+            r#"<html><body><div class="page"><div class="top"><div class="hero"><div>
+            <h1>Un titular bastante largo</h1><div class="author">Por María López</div>
+            <span class="fecha">15 de octubre de 2021</span></div></div></div>
+            <div class="cols"><div class="main"><div class="inner"><div class="wrap">
+            <div class="body" id="a"><p>Texto.</p></div></div></div></div></div>
+            <div class="more"><span class="author">Otra Persona</span></div></div></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("María López"));
+        assert_eq!(m.published.as_deref(), Some("2021-10-15"));
+    }
+
+    #[test]
+    fn the_articles_own_footer_after_it() {
+        let m = meta_with_root(
+            r#"<html><body><article><section id="a"><p>Tekst van het stuk.</p></section>
+            <aside><p><span itemprop="author" itemscope><span itemprop="name">Jan de Vries</span></span>
+            <time datetime="2013-09-29">29 september 2013</time></p></aside></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jan de Vries"));
+        assert_eq!(m.published.as_deref(), Some("2013-09-29"));
+    }
+
+    #[test]
+    fn a_handle_gives_way_to_the_name_shown() {
+        let page = |ld_author: &str| {
+            meta(&format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle",
+                "headline":"Ein Titel","author":"{ld_author}"}}</script></head><body><article>
+                <h1>Ein Titel</h1><span class="author-name">Erika Mustermann</span><p>Text.</p>
+                </article></body></html>"#
+            ))
+        };
+        assert_eq!(page("user8812").byline.as_deref(), Some("Erika Mustermann"));
+        assert_eq!(page("Erika M.").byline.as_deref(), Some("Erika M."));
+        // With no name on the page the handle is still better than nothing.
+        let m = meta(
+            r#"<html><head><meta name="author" content="@jdupont"></head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("@jdupont"));
     }
 
     #[test]
