@@ -755,6 +755,135 @@ fn visible_date(doc: &Document, c: &Collected, near: &dyn Fn(NodeId) -> bool) ->
         })
 }
 
+/// Shortest paragraph taken for an excerpt while a longer one follows (a one-word "Links" or
+/// a short credit is no standfirst).
+const MIN_EXCERPT_CHARS: usize = 25;
+/// Longest paragraph read whole for an excerpt (a longer one is read as plain text content).
+const MAX_EXCERPT_CHARS: usize = 2_000;
+/// Most nodes walked looking for the first paragraph.
+const MAX_EXCERPT_NODES: usize = 20_000;
+/// A paragraph this short that reads as a date is a date line, not the standfirst.
+const MAX_DATE_LINE_CHARS: usize = 80;
+
+/// The first visible paragraph under `scope` that is not the byline or a date line, preferring
+/// one of [`MIN_EXCERPT_CHARS`] or more; `skip_chrome` leaves out nav, footers, comments, ...
+fn first_paragraph(
+    doc: &Document,
+    scope: NodeId,
+    byline: Option<&str>,
+    skip_chrome: bool,
+) -> Option<String> {
+    let mut short: Option<String> = None;
+    let mut walk = doc.descendants(scope);
+    let mut seen = 0;
+    while let Some(n) = walk.next() {
+        seen += 1;
+        if seen > MAX_EXCERPT_NODES {
+            break;
+        }
+        let Some(e) = doc.element(n) else { continue };
+        if n != scope && (crate::dom::is_non_content(&e.name) || is_hidden(doc, n)) {
+            walk.skip_children();
+            continue;
+        }
+        if e.name != "p" {
+            // A text block written without <p> (a <div> or <font> holding its text
+            // directly), as Readability turns such blocks into paragraphs.
+            let direct = doc.children(n).any(|k| {
+                doc.node(k)
+                    .text()
+                    .is_some_and(|t| t.trim().chars().count() >= MIN_EXCERPT_CHARS)
+            });
+            if !direct || short.is_some() {
+                continue;
+            }
+            if let Some(t) = inline_text(doc, n, MAX_EXCERPT_CHARS) {
+                short = Some(t);
+            }
+            continue;
+        }
+        walk.skip_children();
+        if skip_chrome && in_chrome(doc, n) {
+            continue;
+        }
+        let Some(t) = inline_text(doc, n, MAX_EXCERPT_CHARS) else {
+            continue;
+        };
+        let len = t.chars().count();
+        let credit = byline.is_some_and(|b| t.contains(b));
+        let date_line = len <= MAX_DATE_LINE_CHARS && parse_date_text(&t).is_some();
+        if t.is_empty() || credit || date_line {
+            continue;
+        }
+        if len >= MIN_EXCERPT_CHARS {
+            return Some(t);
+        }
+        short.get_or_insert(t);
+    }
+    short
+}
+
+/// The visible text of `id` as a reader sees it: text nodes joined as written (no space added
+/// between inline elements), a space for `<br>` and block boundaries, hidden and non-content
+/// elements skipped, whitespace collapsed. `None` when empty or longer than `max` characters.
+fn inline_text(doc: &Document, id: NodeId, max: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut walk = doc.descendants(id);
+    while let Some(n) = walk.next() {
+        match &doc.node(n).data {
+            NodeData::Text(t) => {
+                out.push_str(t);
+                if out.len() > max * 4 + 64 {
+                    return None;
+                }
+            }
+            NodeData::Element(e) if n != id => {
+                if crate::dom::is_non_content(&e.name) || is_hidden(doc, n) {
+                    walk.skip_children();
+                } else if matches!(
+                    e.name.as_str(),
+                    "br" | "p"
+                        | "div"
+                        | "li"
+                        | "ul"
+                        | "ol"
+                        | "table"
+                        | "tr"
+                        | "td"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "blockquote"
+                        | "section"
+                ) {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    let t = collapse_ws(&out);
+    (!t.is_empty() && t.chars().count() <= max).then_some(t)
+}
+
+/// A site name with a tagline ("Site.cz - Know what is happening") cut to the part the
+/// JSON-LD website or publisher name confirms; unchanged otherwise.
+fn without_tagline(site: &str, ld_names: &[Option<&str>]) -> String {
+    for sep in [" - ", " | ", " – ", " — ", " : ", ": "] {
+        let Some((head, tail)) = site.split_once(sep) else {
+            continue;
+        };
+        for part in [head, tail] {
+            let k = norm_key(part);
+            if !k.is_empty() && ld_names.iter().flatten().any(|n| norm_key(n) == k) {
+                return part.trim().to_string();
+            }
+        }
+    }
+    site.to_string()
+}
+
 /// Class/id parts of a heading (or its parent) that hold the site's name, not a headline.
 const SITE_HEADING_HINTS: &[&str] = &[
     "logo",
@@ -813,6 +942,7 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             "apple-mobile-web-app-title",
         ])
         .and_then(tidy)
+        .map(|s| without_tagline(&s, &[ld.website.as_deref(), ld.publisher.as_deref()]))
         .or_else(|| ld.website.clone())
         .or_else(|| ld.publisher.clone());
     let mut m = Metadata {
@@ -1142,12 +1272,10 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             ])
             .and_then(tidy)
         })
-        .or_else(|| {
-            let root = article_root?;
-            doc.descendants(root)
-                .take(20_000)
-                .filter(|&n| doc.tag(n) == "p")
-                .find_map(|p| tidy(&doc.text_content(p)))
+        .or_else(|| match article_root {
+            Some(root) => first_paragraph(doc, root, m.byline.as_deref(), false),
+            // Not taken for an article: the page's first paragraph outside its chrome.
+            None => first_paragraph(doc, doc.body()?, m.byline.as_deref(), true),
         });
     m.title = m.title.map(|t| collapse_ws(&clean::unescape_entities(&t)));
     m
@@ -1363,6 +1491,49 @@ mod tests {
             r#"<html><head><meta name="author" content="@jdupont"></head><body><p>x</p></body></html>"#,
         );
         assert_eq!(m.byline.as_deref(), Some("@jdupont"));
+    }
+
+    #[test]
+    fn excerpt_is_the_first_real_paragraph() {
+        // Byline and date lines are skipped, inline markup adds no spaces, hidden text is
+        // left out.
+        let m = meta_with_root(
+            r#"<html><body><article id="a"><p class="byline">Door Jan de Vries</p><p>3 maart 2021</p>
+            <p>De <a href="/x">gemeente</a>, zo blijkt<span style="display:none"> VERBORGEN</span>,
+            bouwt een nieuwe brug over de rivier.</p><p>Tweede alinea.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jan de Vries"));
+        assert_eq!(
+            m.excerpt.as_deref(),
+            Some("De gemeente, zo blijkt, bouwt een nieuwe brug over de rivier.")
+        );
+        // No article found: the page's first paragraph outside its chrome, or a text block
+        // written without <p>.
+        let m = meta(
+            r#"<html><body><nav><p>Accueil, Monde, Sport, Culture et plus encore</p></nav>
+            <div>Le texte de la page, écrit directement dans un bloc sans paragraphe.</div>
+            </body></html>"#,
+        );
+        assert_eq!(
+            m.excerpt.as_deref(),
+            Some("Le texte de la page, écrit directement dans un bloc sans paragraphe.")
+        );
+    }
+
+    #[test]
+    fn site_name_without_its_tagline() {
+        let m = meta(
+            r#"<html><head><meta property="og:site_name" content="Zeitung.de - Nachrichten aus aller Welt">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Titel",
+            "publisher":{"@type":"Organization","name":"Zeitung.de"}}</script></head>
+            <body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.site_name.as_deref(), Some("Zeitung.de"));
+        let m = meta(
+            r#"<html><head><meta property="og:site_name" content="Il Giornale - Notizie"></head>
+            <body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.site_name.as_deref(), Some("Il Giornale - Notizie"));
     }
 
     #[test]
