@@ -108,6 +108,40 @@ pub fn is_url(s: &str) -> bool {
 
 /// Lower-case prefixes that introduce a byline, with their trailing space.
 const BYLINE_PREFIXES: &[&str] = &[
+    // Author-archive links and credits, longest first within a language.
+    "view all posts by ",
+    "all posts by ",
+    "more posts by ",
+    "zeige alle beiträge von ",
+    "alle beiträge von ",
+    "alle artikel von ",
+    "ein beitrag von ",
+    "ein artikel von ",
+    "beitrag von ",
+    "artikel von ",
+    "erstellt von ",
+    "geschrieben von ",
+    "verfasst von ",
+    "text und interview: ",
+    "text und fotos: ",
+    "tous les articles de ",
+    "écrit par ",
+    "publié par ",
+    "rédigé par ",
+    "escrito por ",
+    "publicado por ",
+    "redactado por ",
+    "ver todas las entradas de ",
+    "scritto da ",
+    "pubblicato da ",
+    "articolo di ",
+    "geschreven door ",
+    "alle berichten van ",
+    "texto: ",
+    "testo: ",
+    "tekst: ",
+    "texte : ",
+    "texte: ",
     "written by ",
     "posted by ",
     "published by ",
@@ -144,6 +178,14 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         // Prefixes are ASCII, so the byte length is the same in `s`.
         s = s[p.len()..].trim_start().to_string();
     }
+    // A name followed by its handle or home page ("Jane Doe @jdoe", "Jane Doe - https://...").
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let keep = words
+        .iter()
+        .position(|w| w.starts_with('@') || is_url(w) || w.contains("://"))
+        .filter(|&i| i > 0)
+        .unwrap_or(words.len());
+    let s = words[..keep].join(" ");
     let s = s
         .trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, '|' | ',' | '-' | '–' | '—' | '·' | '•' | ':')
@@ -171,6 +213,11 @@ pub fn clean_byline(raw: &str) -> Option<String> {
 
 /// Words that label a byline or date line rather than name anyone.
 const LABEL_WORDS: &[&str] = &[
+    "article",
+    "artikel",
+    "beitrag",
+    "articolo",
+    "artículo",
     "posted",
     "published",
     "publié",
@@ -595,6 +642,27 @@ mod tests {
             Some("Max Muster")
         );
         assert_eq!(after_by("Nothing here"), None);
+        assert_eq!(
+            clean_byline("Zeige alle Beiträge von Petra Muster").as_deref(),
+            Some("Petra Muster")
+        );
+        assert_eq!(
+            clean_byline("View all posts by Dan Smith").as_deref(),
+            Some("Dan Smith")
+        );
+        assert_eq!(
+            clean_byline("Escrito por Ana Gómez").as_deref(),
+            Some("Ana Gómez")
+        );
+        assert_eq!(
+            clean_byline("Marco Rossi @mrossi").as_deref(),
+            Some("Marco Rossi")
+        );
+        assert_eq!(
+            clean_byline("Jan Jansen - https://jansen.nl").as_deref(),
+            Some("Jan Jansen")
+        );
+        assert_eq!(clean_byline("Artikel von"), None);
         assert_eq!(
             clean_byline("Associated Press").as_deref(),
             Some("Associated Press")

@@ -697,10 +697,15 @@ fn visible_byline(doc: &Document, c: &Collected, near: &dyn Fn(NodeId) -> bool) 
         })
 }
 
-/// True for a user handle rather than a name: one word with a digit, or "@name".
+/// True for a user handle rather than a name: "@name", or one word with a digit, `_` or `.`,
+/// or all lower-case ASCII ("jdoe", "user8812", "jane.doe").
 fn is_handle(name: &str) -> bool {
     let one_word = !name.contains(' ');
-    name.starts_with('@') || (one_word && name.chars().any(|ch| ch.is_ascii_digit()))
+    let login = name
+        .chars()
+        .any(|ch| ch.is_ascii_digit() || ch == '_' || ch == '.')
+        || name.chars().all(|ch| ch.is_ascii_lowercase());
+    name.starts_with('@') || (one_word && login)
 }
 
 /// The first date in an element whose `itemprop` has `prop`, among those `near` accepts.
@@ -1135,9 +1140,11 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
         ])
     })
     .or_else(|| parsely_str("author").and_then(|a| clean_byline(&a)));
-    // A structured author that is a user handle ("@jdoe", "user8812") gives way to a name the
-    // page shows.
-    let handle = structured.as_deref().is_some_and(is_handle);
+    // A structured author that is a user handle ("@jdoe", "user8812") or the outlet itself
+    // (publishers fill author fields with their own name) gives way to a name the page shows.
+    let handle = structured
+        .as_deref()
+        .is_some_and(|a| is_handle(a) || same_outlet(a, &site_ref) || same_outlet(a, &host_label));
     let visible = |inside: &dyn Fn(NodeId) -> bool| visible_byline(doc, &c, inside);
     let before_root = |id: NodeId| article_root.is_some_and(|r| id < r);
     let wrapper = article_root.and_then(|r| doc.node(r).parent);
@@ -1486,6 +1493,14 @@ mod tests {
         };
         assert_eq!(page("user8812").byline.as_deref(), Some("Erika Mustermann"));
         assert_eq!(page("Erika M.").byline.as_deref(), Some("Erika M."));
+        assert_eq!(page("jane.doe").byline.as_deref(), Some("Erika Mustermann"));
+        // The outlet named as author gives way too.
+        let m = meta(
+            r#"<html><head><meta property="og:site_name" content="Gazeta Diária">
+            <meta name="author" content="Gazeta Diária"></head><body><article><h1>Título</h1>
+            <p class="byline">Por Ana Souza</p><p>Texto.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Ana Souza"));
         // With no name on the page the handle is still better than nothing.
         let m = meta(
             r#"<html><head><meta name="author" content="@jdupont"></head><body><p>x</p></body></html>"#,
