@@ -22,8 +22,9 @@
 //!   expected value unchanged.
 //! - **byline**: the same set of author names (case, punctuation and "and"/"&"/","
 //!   separators ignored) as the reference: the expected byline's first line, without a leading
-//!   "By"/"Written by"/"Von"/"Par"/..., cut where a glued date starts; hand-checked pages in
-//!   [`ADJUDICATED`] (expected values that name a related story's author or are date lines).
+//!   "By"/"Written by"/"Von"/"Par"/..., links dropped, cut where a glued date starts;
+//!   hand-checked pages in [`ADJUDICATED`] (expected values that name a related story's
+//!   author or are date lines).
 //!   Pages whose reference names nobody count under "expect none".
 //! - **published**: the same calendar date (the expected value's first 10 characters);
 //!   `published (full time)` also requires the same time and offset.
@@ -279,6 +280,12 @@ fn reference_byline(expected: &str) -> String {
             s = s[p.len()..].to_string();
         }
     }
+    // Links are no part of a name: "Jane Doe (http://example.org/jane/)".
+    let s: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !w.contains("://"))
+        .collect();
+    let s = s.join(" ");
     let cut = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
     s[..cut].trim().to_string()
 }
