@@ -307,7 +307,9 @@ fn word_count(s: &str) -> usize {
 }
 
 /// Title separators, each surrounded by spaces in a title.
-const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '›', '·', '•', ':'];
+const SEPARATORS: &[char] = &[
+    '|', '｜', '-', '–', '—', '\\', '/', '>', '»', '›', '·', '•', ':',
+];
 
 /// The separators of a title (`" | "`, `" - "`, `" — "`, `": "`, ...) as byte ranges.
 fn separators(t: &str) -> Vec<(usize, usize)> {
@@ -319,9 +321,21 @@ fn separators(t: &str) -> Vec<(usize, usize)> {
         if SEPARATORS.contains(&c) && spaced_after && (spaced_before || c == ':') && k > 1 {
             let start = if spaced_before { i - 1 } else { i };
             out.push((start, i + c.len_utf8() + 1));
+        } else if k > 0 && k + 1 < chars.len() && !spaced_before && !spaced_after {
+            // Unspaced in CJK titles: "見出し｜サイト", "标题-网站".
+            let (prev, next) = (chars[k - 1].1, chars[k + 1].1);
+            if c == '｜' || (matches!(c, '|' | '-') && (is_cjk(prev) || is_cjk(next))) {
+                out.push((i, i + c.len_utf8()));
+            }
         }
     }
     out
+}
+
+/// True for Han, kana, Hangul and full-width punctuation: scripts written without spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF01..=0xFF60)
 }
 
 /// Splits a title at its separators.
@@ -726,6 +740,22 @@ mod tests {
             heading_confirmed("No separators", &h(&["No separators"])),
             None
         );
+    }
+
+    #[test]
+    fn cjk_titles_split_without_spaces() {
+        let sites = vec!["ニュース速報".to_string()];
+        assert_eq!(
+            strip_site_name("東京で初雪｜ニュース速報", &sites),
+            "東京で初雪"
+        );
+        let h = vec!["武汉的声音：有英勇的你".to_string()];
+        assert_eq!(
+            heading_confirmed("武汉的声音：有英勇的你-新华网", &h).as_deref(),
+            Some("武汉的声音：有英勇的你")
+        );
+        // ASCII words keep their hyphens.
+        assert_eq!(split_title("Mini-SUV im Test").len(), 1);
     }
 
     #[test]
