@@ -26,8 +26,9 @@
 //!   hand-checked pages in [`ADJUDICATED`] (expected values that name a related story's
 //!   author or are date lines).
 //!   Pages whose reference names nobody count under "expect none".
-//! - **published**: the same calendar date (the expected value's first 10 characters);
-//!   `published (full time)` also requires the same time and offset.
+//! - **published**: the same instant when both give a time and zone, else the same calendar
+//!   date (the first 10 characters); `published (full time)` requires the same instant (or
+//!   the same string, when the page gives no time).
 //! - **excerpt**, **site_name**: equal after the title's normalisation.
 //!
 //! The last line, `metadata accuracy: ...`, sums this up for `make eval-extract`.
@@ -302,6 +303,41 @@ const BY_PREFIXES: &[&str] = &[
     "door ",
 ];
 
+/// Minutes since 0000-03-01 (proleptic Gregorian) of an ISO 8601 date-time with a zone
+/// ("2017-02-23T17:18:13-08:00", "...Z"); `None` without a time and zone. Seconds ignored.
+fn instant(s: &str) -> Option<i64> {
+    let num = |a: usize, b: usize| s.get(a..b)?.parse::<i64>().ok();
+    let (y, mo, d, h, mi) = (
+        num(0, 4)?,
+        num(5, 7)?,
+        num(8, 10)?,
+        num(11, 13)?,
+        num(14, 16)?,
+    );
+    if s.get(10..11)? != "T" {
+        return None;
+    }
+    let zone = if s.ends_with('Z') {
+        0
+    } else {
+        let z = s.len().checked_sub(6)?;
+        let sign = match s.get(z..z + 1)? {
+            "+" => 1,
+            "-" => -1,
+            _ => return None,
+        };
+        sign * (num(z + 1, z + 3)? * 60 + num(z + 4, z + 6)?)
+    };
+    // Days from civil (H. Hinnant's algorithm).
+    let (y, m) = if mo <= 2 {
+        (y - 1, mo + 9)
+    } else {
+        (y, mo - 3)
+    };
+    let days = y * 365 + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1;
+    Some(days * 1440 + h * 60 + mi - zone)
+}
+
 /// Site names a page states, for recognising them at the ends of expected titles.
 fn page_site_labels(doc: &decant_core::dom::Document) -> Vec<String> {
     let mut out = Vec::new();
@@ -428,12 +464,17 @@ fn readability(root: &Path, verbose: Option<&str>) -> Tally {
             Some(e) => {
                 let got = m.published.as_deref();
                 let day = |s: &str| s.chars().take(10).collect::<String>();
+                let same_instant =
+                    |g: &str| match (instant(g), normalize_date(e).and_then(|n| instant(&n))) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => false,
+                    };
                 t.check(
                     "published",
                     &page,
                     e,
                     got,
-                    got.map(day) == Some(day(e)) && e.len() >= 10,
+                    got.is_some_and(|g| same_instant(g) || (day(g) == day(e) && e.len() >= 10)),
                 );
                 let full = normalize_date(e);
                 t.check(
@@ -441,7 +482,7 @@ fn readability(root: &Path, verbose: Option<&str>) -> Tally {
                     &page,
                     e,
                     got,
-                    full.is_some() && got.map(String::from) == full,
+                    got.is_some_and(|g| same_instant(g) || full.as_deref() == Some(g)),
                 );
             }
             None => t.empty("published", m.published.as_deref()),
