@@ -108,6 +108,40 @@ pub fn is_url(s: &str) -> bool {
 
 /// Lower-case prefixes that introduce a byline, with their trailing space.
 const BYLINE_PREFIXES: &[&str] = &[
+    // Author-archive links and credits, longest first within a language.
+    "view all posts by ",
+    "all posts by ",
+    "more posts by ",
+    "zeige alle beiträge von ",
+    "alle beiträge von ",
+    "alle artikel von ",
+    "ein beitrag von ",
+    "ein artikel von ",
+    "beitrag von ",
+    "artikel von ",
+    "erstellt von ",
+    "geschrieben von ",
+    "verfasst von ",
+    "text und interview: ",
+    "text und fotos: ",
+    "tous les articles de ",
+    "écrit par ",
+    "publié par ",
+    "rédigé par ",
+    "escrito por ",
+    "publicado por ",
+    "redactado por ",
+    "ver todas las entradas de ",
+    "scritto da ",
+    "pubblicato da ",
+    "articolo di ",
+    "geschreven door ",
+    "alle berichten van ",
+    "texto: ",
+    "testo: ",
+    "tekst: ",
+    "texte : ",
+    "texte: ",
     "written by ",
     "posted by ",
     "published by ",
@@ -144,6 +178,14 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         // Prefixes are ASCII, so the byte length is the same in `s`.
         s = s[p.len()..].trim_start().to_string();
     }
+    // A name followed by its handle or home page ("Jane Doe @jdoe", "Jane Doe - https://...").
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let keep = words
+        .iter()
+        .position(|w| w.starts_with('@') || is_url(w) || w.contains("://"))
+        .filter(|&i| i > 0)
+        .unwrap_or(words.len());
+    let s = words[..keep].join(" ");
     let s = s
         .trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, '|' | ',' | '-' | '–' | '—' | '·' | '•' | ':')
@@ -171,6 +213,11 @@ pub fn clean_byline(raw: &str) -> Option<String> {
 
 /// Words that label a byline or date line rather than name anyone.
 const LABEL_WORDS: &[&str] = &[
+    "article",
+    "artikel",
+    "beitrag",
+    "articolo",
+    "artículo",
     "posted",
     "published",
     "publié",
@@ -260,7 +307,9 @@ fn word_count(s: &str) -> usize {
 }
 
 /// Title separators, each surrounded by spaces in a title.
-const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»', '›', '·', '•', ':'];
+const SEPARATORS: &[char] = &[
+    '|', '｜', '-', '–', '—', '\\', '/', '>', '»', '›', '·', '•', ':',
+];
 
 /// The separators of a title (`" | "`, `" - "`, `" — "`, `": "`, ...) as byte ranges.
 fn separators(t: &str) -> Vec<(usize, usize)> {
@@ -272,9 +321,21 @@ fn separators(t: &str) -> Vec<(usize, usize)> {
         if SEPARATORS.contains(&c) && spaced_after && (spaced_before || c == ':') && k > 1 {
             let start = if spaced_before { i - 1 } else { i };
             out.push((start, i + c.len_utf8() + 1));
+        } else if k > 0 && k + 1 < chars.len() && !spaced_before && !spaced_after {
+            // Unspaced in CJK titles: "見出し｜サイト", "标题-网站".
+            let (prev, next) = (chars[k - 1].1, chars[k + 1].1);
+            if c == '｜' || (matches!(c, '|' | '-') && (is_cjk(prev) || is_cjk(next))) {
+                out.push((i, i + c.len_utf8()));
+            }
         }
     }
     out
+}
+
+/// True for Han, kana, Hangul and full-width punctuation: scripts written without spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF01..=0xFF60)
 }
 
 /// Splits a title at its separators.
@@ -295,24 +356,56 @@ fn split_title(t: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The longest part of a title before or after one of its separators that a page heading
-/// repeats exactly (the heading confirms where the headline ends).
+/// Most separators of one title considered when matching its parts against headings.
+const MAX_TITLE_SEPARATORS: usize = 12;
+
+/// The longest run of a title's parts (between separators, not the whole title) that a page
+/// heading repeats, compared loosely (case, punctuation and spacing ignored): the heading
+/// confirms where the headline starts and ends ("Site » Blog Archive » Headline",
+/// "Kicker - Headline - Section"). A run in the middle needs two words at least (or six
+/// characters of unspaced script), so a one-word section heading does not pass for the
+/// headline. On equal lengths the earlier run wins.
 pub fn heading_confirmed(title: &str, headings: &[String]) -> Option<String> {
-    let mut best: Option<(usize, bool, &str)> = None;
-    for (a, b) in separators(title) {
-        for (cand, prefix) in [
-            (title[..a].trim(), true),
-            (title[b.min(title.len())..].trim(), false),
-        ] {
-            if !cand.is_empty() && headings.iter().any(|h| h == cand) {
-                let key = (cand.len(), prefix, cand);
-                if best.is_none_or(|bk| (key.0, key.1) > (bk.0, bk.1)) {
-                    best = Some(key);
-                }
+    let seps: Vec<(usize, usize)> = separators(title)
+        .into_iter()
+        .take(MAX_TITLE_SEPARATORS)
+        .collect();
+    if seps.is_empty() {
+        return None;
+    }
+    let keys: Vec<String> = headings
+        .iter()
+        .map(|h| norm_key(h))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let starts: Vec<usize> = std::iter::once(0).chain(seps.iter().map(|s| s.1)).collect();
+    let ends: Vec<usize> = seps
+        .iter()
+        .map(|s| s.0)
+        .chain(std::iter::once(title.len()))
+        .collect();
+    let mut best: Option<&str> = None;
+    for (i, &s) in starts.iter().enumerate() {
+        for &e in &ends[i..] {
+            if e <= s || (s == 0 && e == title.len()) {
+                continue;
+            }
+            let cand = title[s..e].trim();
+            let middle = s > 0 && e < title.len();
+            let substantial = word_count(cand) >= 2 || cand.chars().count() >= 6;
+            if cand.is_empty() || (middle && !substantial) {
+                continue;
+            }
+            if best.is_some_and(|b| b.len() >= cand.len()) {
+                continue;
+            }
+            let k = norm_key(cand);
+            if !k.is_empty() && keys.contains(&k) {
+                best = Some(cand);
             }
         }
     }
-    best.map(|(_, _, c)| c.to_string())
+    best.map(str::to_string)
 }
 
 /// Removes a site name from either end of a title (`"Headline | Site"`, `"Site: Headline"`),
@@ -336,6 +429,34 @@ pub fn strip_site_name(title: &str, sites: &[String]) -> String {
                     || (s.len() >= 4 && k.starts_with(s.as_str()))
             })
     };
+    // A site name with separators of its own ("Stars - Club e.V. - News") at an end, whole.
+    let lower = title.to_lowercase();
+    for site in sites {
+        let site = collapse_ws(site).to_lowercase();
+        if site.chars().count() < 4 || lower.len() != title.len() {
+            continue;
+        }
+        if let Some(head) = lower.strip_suffix(&site) {
+            let cut = head.trim_end();
+            if cut.len() < head.len() && cut.ends_with(SEPARATORS) {
+                let rest = title[..cut.len()].trim_end_matches(SEPARATORS).trim_end();
+                if !rest.is_empty() {
+                    return rest.to_string();
+                }
+            }
+        }
+        if let Some(tail) = lower.strip_prefix(&site) {
+            let cut = tail.trim_start();
+            if cut.len() < tail.len() && cut.starts_with(SEPARATORS) {
+                let rest = title[title.len() - cut.len()..]
+                    .trim_start_matches(SEPARATORS)
+                    .trim_start();
+                if !rest.is_empty() {
+                    return rest.to_string();
+                }
+            }
+        }
+    }
     let (first, last) = (parts[0], parts[parts.len() - 1]);
     if is_site(last) {
         let cut = title_prefix_before_last(title, last);
@@ -536,6 +657,27 @@ mod tests {
         );
         assert_eq!(after_by("Nothing here"), None);
         assert_eq!(
+            clean_byline("Zeige alle Beiträge von Petra Muster").as_deref(),
+            Some("Petra Muster")
+        );
+        assert_eq!(
+            clean_byline("View all posts by Dan Smith").as_deref(),
+            Some("Dan Smith")
+        );
+        assert_eq!(
+            clean_byline("Escrito por Ana Gómez").as_deref(),
+            Some("Ana Gómez")
+        );
+        assert_eq!(
+            clean_byline("Marco Rossi @mrossi").as_deref(),
+            Some("Marco Rossi")
+        );
+        assert_eq!(
+            clean_byline("Jan Jansen - https://jansen.nl").as_deref(),
+            Some("Jan Jansen")
+        );
+        assert_eq!(clean_byline("Artikel von"), None);
+        assert_eq!(
             clean_byline("Associated Press").as_deref(),
             Some("Associated Press")
         );
@@ -561,6 +703,59 @@ mod tests {
             "A Headline - Other"
         );
         assert_eq!(strip_site_name("The Site", &sites), "The Site");
+        // A site name with separators of its own comes off whole.
+        let sites = vec!["Clube - Notícias do dia".to_string()];
+        assert_eq!(
+            strip_site_name("Chuva forte no Porto - Clube - Notícias do dia", &sites),
+            "Chuva forte no Porto"
+        );
+        assert_eq!(
+            strip_site_name("Clube - Notícias do dia | Chuva forte no Porto", &sites),
+            "Chuva forte no Porto"
+        );
+    }
+
+    #[test]
+    fn heading_confirmed_runs() {
+        let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            heading_confirmed(
+                "Kicker - A real headline here - Section",
+                &h(&["A real headline here"])
+            )
+            .as_deref(),
+            Some("A real headline here")
+        );
+        // Loose comparison: case and punctuation.
+        assert_eq!(
+            heading_confirmed("Site | Le « grand » débat", &h(&["le grand débat"])).as_deref(),
+            Some("Le « grand » débat")
+        );
+        // A one-word part in the middle is a section, not the headline.
+        assert_eq!(
+            heading_confirmed("Headline words - News - Site", &h(&["News"])),
+            None
+        );
+        assert_eq!(
+            heading_confirmed("No separators", &h(&["No separators"])),
+            None
+        );
+    }
+
+    #[test]
+    fn cjk_titles_split_without_spaces() {
+        let sites = vec!["ニュース速報".to_string()];
+        assert_eq!(
+            strip_site_name("東京で初雪｜ニュース速報", &sites),
+            "東京で初雪"
+        );
+        let h = vec!["武汉的声音：有英勇的你".to_string()];
+        assert_eq!(
+            heading_confirmed("武汉的声音：有英勇的你-新华网", &h).as_deref(),
+            Some("武汉的声音：有英勇的你")
+        );
+        // ASCII words keep their hyphens.
+        assert_eq!(split_title("Mini-SUV im Test").len(), 1);
     }
 
     #[test]

@@ -79,7 +79,7 @@ struct Collected {
     original_source: Option<String>,
     image_src: Option<String>,
     jsonld: Vec<Value>,
-    /// `<h1>`/`<h2>` elements.
+    /// `<h1>`/`<h2>`/`<h3>` elements (blog themes put the post title in an `<h3>`).
     headings: Vec<NodeId>,
     /// `<time>` elements.
     times: Vec<NodeId>,
@@ -166,13 +166,24 @@ const BYLINE_HINTS: &[&str] = &[
     "auteur",
     "creator",
 ];
-/// True when a lower-case class/id list names a byline ("authorization" does not).
+/// Parts of a class/id token that make an author-named element something other than the
+/// byline: the author's note, bio, avatar, follow button or social links ("author-note",
+/// "authorbio", "followauthor", "author-avatar").
+const NOT_BYLINE_PARTS: &[&str] = &[
+    "note", "bio", "about", "follow", "avatar", "img", "image", "photo", "pic", "desc", "social",
+    "more", "share",
+];
+
+/// True when a lower-case class/id list names a byline ("authorization" does not): one of its
+/// tokens carries a byline hint and no part saying it is the author's note, bio, avatar, ... .
 fn byline_hint(ci: &str) -> bool {
-    BYLINE_HINTS.iter().any(|h| {
-        ci.match_indices(h).any(|(i, _)| {
-            let rest = &ci[i + h.len()..];
-            !(rest.starts_with("iz") || rest.starts_with("it") || rest.starts_with("is"))
-        })
+    ci.split_ascii_whitespace().any(|tok| {
+        BYLINE_HINTS.iter().any(|h| {
+            tok.match_indices(h).any(|(i, _)| {
+                let rest = &tok[i + h.len()..];
+                !(rest.starts_with("iz") || rest.starts_with("it") || rest.starts_with("is"))
+            })
+        }) && !NOT_BYLINE_PARTS.iter().any(|p| tok.contains(p))
     })
 }
 
@@ -321,7 +332,7 @@ fn collect(doc: &Document) -> Collected {
                 walk.skip_children();
                 continue;
             }
-            "h1" | "h2" if c.headings.len() < MAX_CANDIDATES => c.headings.push(id),
+            "h1" | "h2" | "h3" if c.headings.len() < MAX_CANDIDATES => c.headings.push(id),
             "time" if c.times.len() < MAX_CANDIDATES => c.times.push(id),
             _ => {}
         }
@@ -421,6 +432,11 @@ fn in_chrome(doc: &Document, id: NodeId) -> bool {
         let tag = doc.tag(a);
         if tag == "nav" {
             return true;
+        }
+        if matches!(tag, "body" | "html") {
+            // Page-wide classes ("single-post sidebar-primary") describe the layout, not
+            // where this element sits.
+            break;
         }
         if matches!(tag, "article" | "main") {
             // An article's own footer carries its byline and date.
@@ -603,6 +619,300 @@ fn credited_source(line: &str) -> Option<String> {
     None
 }
 
+/// The byline a page shows, among the candidates for which `inside` holds (not in chrome):
+/// microdata author, byline-classed elements, post meta lines, a "By ..." line after the
+/// headline.
+fn visible_byline(doc: &Document, c: &Collected, near: &dyn Fn(NodeId) -> bool) -> Option<String> {
+    c.itemprops
+        .iter()
+        .filter(|(n, p)| {
+            (has_token(p, "author") || has_token(p, "creator")) && near(*n) && !in_chrome(doc, *n)
+        })
+        .find_map(|&(n, _)| {
+            doc.attr(n, "content")
+                .and_then(tidy)
+                .or_else(|| byline_text(doc, n))
+                .filter(|t| !is_url(t))
+                .and_then(|t| clean_byline(&t))
+        })
+        .or_else(|| {
+            c.bylines
+                .iter()
+                .filter(|&&n| near(n) && !in_chrome(doc, n))
+                .filter_map(|&n| byline_text(doc, n))
+                .filter_map(|t| clean_byline(&t))
+                .find(|t| plausible_byline(t))
+        })
+        .or_else(|| {
+            c.meta_lines
+                .iter()
+                .filter(|&&n| near(n) && !in_chrome(doc, n))
+                .filter_map(|&n| short_text(doc, n, 200))
+                .filter_map(|t| clean::after_by(&t))
+                .filter_map(|t| clean_byline(&t))
+                .find(|t| plausible_byline(t))
+        })
+        .or_else(|| {
+            // A "By ..." / "Posted by ..." line shortly after the headline.
+            let h1 = c
+                .headings
+                .iter()
+                .copied()
+                .find(|&h| doc.tag(h) == "h1" && near(h) && !in_chrome(doc, h))?;
+            let mut cur = following(doc, h1);
+            for _ in 0..MAX_AFTER_HEADLINE {
+                let n = cur?;
+                cur = doc.node(n).first_child.or_else(|| following(doc, n));
+                if !matches!(
+                    doc.tag(n),
+                    "p" | "span" | "div" | "small" | "address" | "li" | "em" | "strong" | "b" | "i"
+                ) {
+                    continue;
+                }
+                let Some(t) = short_text(doc, n, 150) else {
+                    continue;
+                };
+                let lower = t.to_lowercase();
+                let starts = [
+                    "by ",
+                    "von ",
+                    "par ",
+                    "por ",
+                    "door ",
+                    "posted by ",
+                    "written by ",
+                ]
+                .iter()
+                .any(|p| lower.starts_with(p));
+                if let Some(name) = starts
+                    .then(|| clean::after_by(&t))
+                    .flatten()
+                    .and_then(|n| clean_byline(&n))
+                    .filter(|n| plausible_byline(n))
+                {
+                    return Some(name);
+                }
+            }
+            None
+        })
+}
+
+/// True for a user handle rather than a name: "@name", or one word with a digit, `_` or `.`,
+/// or all lower-case ASCII ("jdoe", "user8812", "jane.doe").
+fn is_handle(name: &str) -> bool {
+    let one_word = !name.contains(' ');
+    let login = name
+        .chars()
+        .any(|ch| ch.is_ascii_digit() || ch == '_' || ch == '.')
+        || name.chars().all(|ch| ch.is_ascii_lowercase());
+    name.starts_with('@') || (one_word && login)
+}
+
+/// The first date in an element whose `itemprop` has `prop`, among those `near` accepts.
+fn item_date(
+    doc: &Document,
+    c: &Collected,
+    prop: &str,
+    near: &dyn Fn(NodeId) -> bool,
+) -> Option<String> {
+    c.itemprops
+        .iter()
+        .filter(|(n, p)| has_token(p, prop) && near(*n))
+        .find_map(|&(n, _)| element_date(doc, n))
+}
+
+/// The publication date a page shows, among the candidates `near` accepts (not in chrome):
+/// microdata `datePublished`, `<time>` (`pubdate`, publish-classed, any not "updated"), then
+/// date-classed elements' text.
+fn visible_date(doc: &Document, c: &Collected, near: &dyn Fn(NodeId) -> bool) -> Option<String> {
+    item_date(doc, c, "datepublished", near)
+        .or_else(|| {
+            let times: Vec<NodeId> = c
+                .times
+                .iter()
+                .copied()
+                .filter(|&t| near(t) && !in_chrome(doc, t))
+                .collect();
+            let class_has = |t: NodeId, w: &[&str]| {
+                let ci = lower_class_id(doc, t);
+                w.iter().any(|h| ci.contains(h))
+            };
+            times
+                .iter()
+                .find(|&&t| doc.attr(t, "pubdate").is_some())
+                .or_else(|| {
+                    times
+                        .iter()
+                        .find(|&&t| class_has(t, &["publish", "entry-date"]))
+                })
+                .or_else(|| {
+                    times
+                        .iter()
+                        .find(|&&t| !class_has(t, &["updated", "modified", "changed"]))
+                })
+                .and_then(|&t| element_date(doc, t))
+        })
+        .or_else(|| {
+            c.dates
+                .iter()
+                .filter(|&&n| near(n) && !in_chrome(doc, n))
+                .find_map(|&n| short_text(doc, n, MAX_DATE_CHARS).and_then(|t| parse_date_text(&t)))
+        })
+}
+
+/// Shortest paragraph taken for an excerpt while a longer one follows (a one-word "Links" or
+/// a short credit is no standfirst).
+const MIN_EXCERPT_CHARS: usize = 25;
+/// Longest paragraph read whole for an excerpt (a longer one is read as plain text content).
+const MAX_EXCERPT_CHARS: usize = 2_000;
+/// Most nodes walked looking for the first paragraph.
+const MAX_EXCERPT_NODES: usize = 20_000;
+/// A paragraph this short that reads as a date is a date line, not the standfirst.
+const MAX_DATE_LINE_CHARS: usize = 80;
+
+/// The first visible paragraph under `scope` that is not the byline or a date line, preferring
+/// one of [`MIN_EXCERPT_CHARS`] or more; `skip_chrome` leaves out nav, footers, comments, ...
+fn first_paragraph(
+    doc: &Document,
+    scope: NodeId,
+    byline: Option<&str>,
+    skip_chrome: bool,
+) -> Option<String> {
+    let mut short: Option<String> = None;
+    let mut walk = doc.descendants(scope);
+    let mut seen = 0;
+    while let Some(n) = walk.next() {
+        seen += 1;
+        if seen > MAX_EXCERPT_NODES {
+            break;
+        }
+        let Some(e) = doc.element(n) else { continue };
+        if n != scope && (crate::dom::is_non_content(&e.name) || is_hidden(doc, n)) {
+            walk.skip_children();
+            continue;
+        }
+        if e.name != "p" {
+            // A text block written without <p> (a <div> or <font> holding its text
+            // directly), as Readability turns such blocks into paragraphs.
+            let direct = doc.children(n).any(|k| {
+                doc.node(k)
+                    .text()
+                    .is_some_and(|t| t.trim().chars().count() >= MIN_EXCERPT_CHARS)
+            });
+            if !direct || short.is_some() {
+                continue;
+            }
+            if let Some(t) = inline_text(doc, n, MAX_EXCERPT_CHARS) {
+                short = Some(t);
+            }
+            continue;
+        }
+        walk.skip_children();
+        if skip_chrome && in_chrome(doc, n) {
+            continue;
+        }
+        let Some(t) = inline_text(doc, n, MAX_EXCERPT_CHARS) else {
+            continue;
+        };
+        let len = t.chars().count();
+        let credit = byline.is_some_and(|b| t.contains(b));
+        let date_line = len <= MAX_DATE_LINE_CHARS && parse_date_text(&t).is_some();
+        if t.is_empty() || credit || date_line {
+            continue;
+        }
+        if len >= MIN_EXCERPT_CHARS {
+            return Some(t);
+        }
+        short.get_or_insert(t);
+    }
+    short
+}
+
+/// The visible text of `id` as a reader sees it: text nodes joined as written (no space added
+/// between inline elements), a space for `<br>` and block boundaries, hidden and non-content
+/// elements skipped, whitespace collapsed. `None` when empty or longer than `max` characters.
+fn inline_text(doc: &Document, id: NodeId, max: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut walk = doc.descendants(id);
+    while let Some(n) = walk.next() {
+        match &doc.node(n).data {
+            NodeData::Text(t) => {
+                out.push_str(t);
+                if out.len() > max * 4 + 64 {
+                    return None;
+                }
+            }
+            NodeData::Element(e) if n != id => {
+                if crate::dom::is_non_content(&e.name) || is_hidden(doc, n) {
+                    walk.skip_children();
+                } else if matches!(
+                    e.name.as_str(),
+                    "br" | "p"
+                        | "div"
+                        | "li"
+                        | "ul"
+                        | "ol"
+                        | "table"
+                        | "tr"
+                        | "td"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "blockquote"
+                        | "section"
+                ) {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    let t = collapse_ws(&out);
+    (!t.is_empty() && t.chars().count() <= max).then_some(t)
+}
+
+/// A site name with a tagline ("Site.cz - Know what is happening") cut to the part the
+/// JSON-LD website or publisher name confirms; unchanged otherwise.
+fn without_tagline(site: &str, ld_names: &[Option<&str>]) -> String {
+    for sep in [" - ", " | ", " – ", " — ", " : ", ": "] {
+        let Some((head, tail)) = site.split_once(sep) else {
+            continue;
+        };
+        for part in [head, tail] {
+            let k = norm_key(part);
+            if !k.is_empty() && ld_names.iter().flatten().any(|n| norm_key(n) == k) {
+                return part.trim().to_string();
+            }
+        }
+    }
+    site.to_string()
+}
+
+/// Class/id parts of a heading (or its parent) that hold the site's name, not a headline.
+const SITE_HEADING_HINTS: &[&str] = &[
+    "logo",
+    "brand",
+    "site-title",
+    "sitetitle",
+    "site-name",
+    "sitename",
+    "blog-title",
+    "blogname",
+    "masthead",
+];
+
+/// True when heading `id` is the site's logo or name (its own or its parent's class/id say
+/// so): it must not confirm a part of `<title>` as the headline.
+fn site_heading(doc: &Document, id: NodeId) -> bool {
+    std::iter::once(id)
+        .chain(doc.ancestors(id).take(1))
+        .any(|a| {
+            let ci = lower_class_id(doc, a);
+            SITE_HEADING_HINTS.iter().any(|h| ci.contains(h))
+        })
+}
+
 /// A title candidate is useless when it only names the site.
 fn generic_title(t: &str, sites: &[String]) -> bool {
     let k = norm_key(t);
@@ -637,6 +947,7 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             "apple-mobile-web-app-title",
         ])
         .and_then(tidy)
+        .map(|s| without_tagline(&s, &[ld.website.as_deref(), ld.publisher.as_deref()]))
         .or_else(|| ld.website.clone())
         .or_else(|| ld.publisher.clone());
     let mut m = Metadata {
@@ -758,6 +1069,7 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
     let headings: Vec<String> = c
         .headings
         .iter()
+        .filter(|&&h| !site_heading(doc, h))
         .filter_map(|&h| short_text(doc, h, 400))
         .filter(|t| !t.is_empty())
         .collect();
@@ -772,10 +1084,16 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
     m.title = meta_titles
         .into_iter()
         .flatten()
+        // A title meta that is the site's own name or tagline ("Site - Latest News", as
+        // application-name says too) describes the site, not the article.
+        .filter(|t| !generic_title(t, &sites))
         .map(|t| confirmed(&t).unwrap_or_else(|| clean::strip_site_name(&t, &sites)))
         .find(|t| !generic_title(t, &sites[..sites.len().min(3)]))
         .or_else(|| {
             let t = c.title_tag.as_deref()?;
+            if let Some(h) = confirmed(t).filter(|h| !generic_title(h, &sites)) {
+                return Some(h);
+            }
             let stripped = clean::strip_site_name(t, &sites);
             Some(if stripped != t {
                 stripped
@@ -797,7 +1115,7 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             join_names(&names)
         })
     };
-    m.byline = join_names(
+    let structured = join_names(
         &ld.authors
             .iter()
             .filter_map(|a| clean_byline(a))
@@ -812,6 +1130,8 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             "parsely-author",
             "sailthru:author",
             "article:author",
+            "article:author_name",
+            "author_name",
             "og:article:author",
             "byl",
             "citation_author",
@@ -819,91 +1139,29 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             "authors",
         ])
     })
-    .or_else(|| parsely_str("author").and_then(|a| clean_byline(&a)))
-    .or_else(|| {
-        c.itemprops
-            .iter()
-            .filter(|(n, p)| {
-                (has_token(p, "author") || has_token(p, "creator"))
-                    && near(*n)
-                    && !in_chrome(doc, *n)
-            })
-            .find_map(|&(n, _)| {
-                doc.attr(n, "content")
-                    .and_then(tidy)
-                    .or_else(|| byline_text(doc, n))
-                    .filter(|t| !is_url(t))
-                    .and_then(|t| clean_byline(&t))
-            })
-    })
-    .or_else(|| {
-        c.bylines
-            .iter()
-            .filter(|&&n| near(n) && !in_chrome(doc, n))
-            .filter_map(|&n| byline_text(doc, n))
-            .filter_map(|t| clean_byline(&t))
-            .find(|t| plausible_byline(t))
-    })
-    .or_else(|| {
-        c.meta_lines
-            .iter()
-            .filter(|&&n| near(n) && !in_chrome(doc, n))
-            .filter_map(|&n| short_text(doc, n, 200))
-            .filter_map(|t| clean::after_by(&t))
-            .filter_map(|t| clean_byline(&t))
-            .find(|t| plausible_byline(t))
-    })
-    .or_else(|| {
-        // A "By ..." / "Posted by ..." line shortly after the headline.
-        let h1 = c
-            .headings
-            .iter()
-            .copied()
-            .find(|&h| doc.tag(h) == "h1" && near(h) && !in_chrome(doc, h))?;
-        let mut cur = following(doc, h1);
-        for _ in 0..MAX_AFTER_HEADLINE {
-            let n = cur?;
-            cur = doc.node(n).first_child.or_else(|| following(doc, n));
-            if !matches!(
-                doc.tag(n),
-                "p" | "span" | "div" | "small" | "address" | "li" | "em" | "strong" | "b" | "i"
-            ) {
-                continue;
-            }
-            let Some(t) = short_text(doc, n, 150) else {
-                continue;
-            };
-            let lower = t.to_lowercase();
-            let starts = [
-                "by ",
-                "von ",
-                "par ",
-                "por ",
-                "door ",
-                "posted by ",
-                "written by ",
-            ]
-            .iter()
-            .any(|p| lower.starts_with(p));
-            if let Some(name) = starts
-                .then(|| clean::after_by(&t))
-                .flatten()
-                .and_then(|n| clean_byline(&n))
-                .filter(|n| plausible_byline(n))
-            {
-                return Some(name);
-            }
-        }
-        None
-    });
+    .or_else(|| parsely_str("author").and_then(|a| clean_byline(&a)));
+    // A structured author that is a user handle ("@jdoe", "user8812") or the outlet itself
+    // (publishers fill author fields with their own name) gives way to a name the page shows.
+    let handle = structured
+        .as_deref()
+        .is_some_and(|a| is_handle(a) || same_outlet(a, &site_ref) || same_outlet(a, &host_label));
+    let visible = |inside: &dyn Fn(NodeId) -> bool| visible_byline(doc, &c, inside);
+    let before_root = |id: NodeId| article_root.is_some_and(|r| id < r);
+    let wrapper = article_root.and_then(|r| doc.node(r).parent);
+    let in_wrapper = |id: NodeId| wrapper.is_some_and(|w| doc.contains(w, id));
+    m.byline = structured
+        .clone()
+        .filter(|_| !handle)
+        .or_else(|| visible(&near))
+        // Nothing around the article: the page's header further up (a byline is shown above
+        // the article, related stories' bylines mostly after or beside it).
+        .or_else(|| visible(&before_root))
+        // Or the article's own footer: after it, inside its parent.
+        .or_else(|| visible(&in_wrapper))
+        .or(structured);
 
     // Dates.
-    let item_date = |prop: &str| {
-        c.itemprops
-            .iter()
-            .filter(|(n, p)| has_token(p, prop) && near(*n))
-            .find_map(|&(n, _)| element_date(doc, n))
-    };
+    let item_date = |prop: &str| item_date(doc, &c, prop, &near);
     m.published = ld
         .published
         .as_deref()
@@ -937,39 +1195,9 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             .and_then(date::normalize_iso)
         })
         .or_else(|| parsely_str("pub_date").and_then(|d| date::normalize_iso(&d)))
-        .or_else(|| item_date("datepublished"))
-        .or_else(|| {
-            let times: Vec<NodeId> = c
-                .times
-                .iter()
-                .copied()
-                .filter(|&t| near(t) && !in_chrome(doc, t))
-                .collect();
-            let class_has = |t: NodeId, w: &[&str]| {
-                let ci = lower_class_id(doc, t);
-                w.iter().any(|h| ci.contains(h))
-            };
-            times
-                .iter()
-                .find(|&&t| doc.attr(t, "pubdate").is_some())
-                .or_else(|| {
-                    times
-                        .iter()
-                        .find(|&&t| class_has(t, &["publish", "entry-date"]))
-                })
-                .or_else(|| {
-                    times
-                        .iter()
-                        .find(|&&t| !class_has(t, &["updated", "modified", "changed"]))
-                })
-                .and_then(|&t| element_date(doc, t))
-        })
-        .or_else(|| {
-            c.dates
-                .iter()
-                .filter(|&&n| near(n) && !in_chrome(doc, n))
-                .find_map(|&n| short_text(doc, n, MAX_DATE_CHARS).and_then(|t| parse_date_text(&t)))
-        })
+        .or_else(|| visible_date(doc, &c, &near))
+        .or_else(|| visible_date(doc, &c, &before_root))
+        .or_else(|| visible_date(doc, &c, &in_wrapper))
         .or_else(|| page_url.as_deref().and_then(date::date_from_url))
         .or_else(|| doc.url.as_deref().and_then(date::date_from_url));
     m.modified = ld
@@ -1051,12 +1279,10 @@ pub fn extract_metadata(doc: &Document, article_root: Option<NodeId>) -> Metadat
             ])
             .and_then(tidy)
         })
-        .or_else(|| {
-            let root = article_root?;
-            doc.descendants(root)
-                .take(20_000)
-                .filter(|&n| doc.tag(n) == "p")
-                .find_map(|p| tidy(&doc.text_content(p)))
+        .or_else(|| match article_root {
+            Some(root) => first_paragraph(doc, root, m.byline.as_deref(), false),
+            // Not taken for an article: the page's first paragraph outside its chrome.
+            None => first_paragraph(doc, doc.body()?, m.byline.as_deref(), true),
         });
     m.title = m.title.map(|t| collapse_ws(&clean::unescape_entities(&t)));
     m
@@ -1151,6 +1377,178 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("A headline from microdata"));
         assert_eq!(m.byline.as_deref(), Some("Grace Hopper"));
         assert_eq!(m.published.as_deref(), Some("2020-02-03T10:00:00Z"));
+    }
+
+    #[test]
+    fn page_wide_body_classes_do_not_hide_bylines() {
+        // WordPress puts layout words such as "sidebar-primary" on <body>.
+        let m = meta(
+            r#"<html><head><title>Le titre de l'article</title></head>
+            <body class="single-post sidebar-primary"><article><h1>Le titre de l'article</h1>
+            <div class="article__author">Par
+               Jeanne Martin</div><p>Texte.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jeanne Martin"));
+    }
+
+    #[test]
+    fn author_notes_and_follow_buttons_are_not_bylines() {
+        let m = meta(
+            r#"<html><body><div class="followauthor"><div>Noticias del día</div></div>
+            <div class="author-note"><span>Una nota de la autora</span></div>
+            <article><h1>Un titular</h1><div class="author-name">Por Lucía Pérez</div>
+            <p>Texto.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Lucía Pérez"));
+        let m = meta(
+            r#"<html><body><article><h1>Un titolo</h1>
+            <div class="author-bio">Scrive di cucina da vent'anni.</div><p>Testo.</p>
+            </article></body></html>"#,
+        );
+        assert_eq!(m.byline, None);
+    }
+
+    #[test]
+    fn a_title_meta_naming_the_site_is_skipped() {
+        let m = meta(
+            r#"<html><head><title>Brug stort open voor verkeer</title>
+            <meta name="application-name" content="Het Dagblad - Laatste nieuws">
+            <meta property="og:title" content="Het Dagblad - Laatste nieuws"></head>
+            <body><h1>Brug stort open voor verkeer</h1></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Brug stort open voor verkeer"));
+    }
+
+    #[test]
+    fn headings_confirm_the_headline_inside_the_title_tag() {
+        // Kicker, headline and section in <title>; the <h1> repeats the middle.
+        let m = meta(
+            r#"<html><head><title>Neu - Japanisches Mini-SUV auf dem Vormarsch - Vorstellung</title>
+            </head><body><h1 class="section_title">Japanisches Mini-SUV auf dem Vormarsch</h1>
+            </body></html>"#,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Japanisches Mini-SUV auf dem Vormarsch")
+        );
+        // A blog theme's post title in an <h3>, behind "Site » Archive »".
+        let m = meta(
+            r#"<html><head><title>Il mio blog &raquo; Archivio &raquo; Ricette d'autunno facili</title>
+            </head><body><h3><a href="/p/1">Ricette d'autunno facili</a></h3></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Ricette d'autunno facili"));
+        // The site's logo heading does not pass for the headline.
+        let m = meta(
+            r#"<html><head><title>東京の桜が満開に :: ブログ村 ::</title></head>
+            <body><h1 class="header__logo">ブログ村</h1><p>本文</p></body></html>"#,
+        );
+        assert_ne!(m.title.as_deref(), Some("ブログ村"));
+    }
+
+    /// Metadata with the element `id="a"` as the article root.
+    fn meta_with_root(html: &str) -> Metadata {
+        let doc = parse_html(html);
+        let root = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.attr(n, "id") == Some("a"))
+            .expect("root");
+        extract_metadata(&doc, Some(root))
+    }
+
+    #[test]
+    fn header_bylines_and_dates_far_above_the_article() {
+        // The byline and date sit in a page header several levels away from the article.
+        let m = meta_with_root(
+            r#"<html><body><div class="page"><div class="top"><div class="hero"><div>
+            <h1>Un titular bastante largo</h1><div class="author">Por María López</div>
+            <span class="fecha">15 de octubre de 2021</span></div></div></div>
+            <div class="cols"><div class="main"><div class="inner"><div class="wrap">
+            <div class="body" id="a"><p>Texto.</p></div></div></div></div></div>
+            <div class="more"><span class="author">Otra Persona</span></div></div></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("María López"));
+        assert_eq!(m.published.as_deref(), Some("2021-10-15"));
+    }
+
+    #[test]
+    fn the_articles_own_footer_after_it() {
+        let m = meta_with_root(
+            r#"<html><body><article><section id="a"><p>Tekst van het stuk.</p></section>
+            <aside><p><span itemprop="author" itemscope><span itemprop="name">Jan de Vries</span></span>
+            <time datetime="2013-09-29">29 september 2013</time></p></aside></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jan de Vries"));
+        assert_eq!(m.published.as_deref(), Some("2013-09-29"));
+    }
+
+    #[test]
+    fn a_handle_gives_way_to_the_name_shown() {
+        let page = |ld_author: &str| {
+            meta(&format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle",
+                "headline":"Ein Titel","author":"{ld_author}"}}</script></head><body><article>
+                <h1>Ein Titel</h1><span class="author-name">Erika Mustermann</span><p>Text.</p>
+                </article></body></html>"#
+            ))
+        };
+        assert_eq!(page("user8812").byline.as_deref(), Some("Erika Mustermann"));
+        assert_eq!(page("Erika M.").byline.as_deref(), Some("Erika M."));
+        assert_eq!(page("jane.doe").byline.as_deref(), Some("Erika Mustermann"));
+        // The outlet named as author gives way too.
+        let m = meta(
+            r#"<html><head><meta property="og:site_name" content="Gazeta Diária">
+            <meta name="author" content="Gazeta Diária"></head><body><article><h1>Título</h1>
+            <p class="byline">Por Ana Souza</p><p>Texto.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Ana Souza"));
+        // With no name on the page the handle is still better than nothing.
+        let m = meta(
+            r#"<html><head><meta name="author" content="@jdupont"></head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("@jdupont"));
+    }
+
+    #[test]
+    fn excerpt_is_the_first_real_paragraph() {
+        // Byline and date lines are skipped, inline markup adds no spaces, hidden text is
+        // left out.
+        let m = meta_with_root(
+            r#"<html><body><article id="a"><p class="byline">Door Jan de Vries</p><p>3 maart 2021</p>
+            <p>De <a href="/x">gemeente</a>, zo blijkt<span style="display:none"> VERBORGEN</span>,
+            bouwt een nieuwe brug over de rivier.</p><p>Tweede alinea.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jan de Vries"));
+        assert_eq!(
+            m.excerpt.as_deref(),
+            Some("De gemeente, zo blijkt, bouwt een nieuwe brug over de rivier.")
+        );
+        // No article found: the page's first paragraph outside its chrome, or a text block
+        // written without <p>.
+        let m = meta(
+            r#"<html><body><nav><p>Accueil, Monde, Sport, Culture et plus encore</p></nav>
+            <div>Le texte de la page, écrit directement dans un bloc sans paragraphe.</div>
+            </body></html>"#,
+        );
+        assert_eq!(
+            m.excerpt.as_deref(),
+            Some("Le texte de la page, écrit directement dans un bloc sans paragraphe.")
+        );
+    }
+
+    #[test]
+    fn site_name_without_its_tagline() {
+        let m = meta(
+            r#"<html><head><meta property="og:site_name" content="Zeitung.de - Nachrichten aus aller Welt">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Titel",
+            "publisher":{"@type":"Organization","name":"Zeitung.de"}}</script></head>
+            <body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.site_name.as_deref(), Some("Zeitung.de"));
+        let m = meta(
+            r#"<html><head><meta property="og:site_name" content="Il Giornale - Notizie"></head>
+            <body><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.site_name.as_deref(), Some("Il Giornale - Notizie"));
     }
 
     #[test]
