@@ -79,6 +79,7 @@ bench: build
 eval-extract:
 	cargo build --quiet --profile native -p decant-core --features html --example extract_jsonl
 	node eval/extract.mjs
+	cargo run --quiet --profile native -p decant-core --features html --example metadata_eval -- --corpus $(CORPUS)
 
 # Fuzzing (nightly + cargo-fuzz, installed on first use): FUZZ_SECONDS bounds the run. Crashes
 # land in fuzz/artifacts/; copy each into fuzz/regressions/, which `make test` replays.
