@@ -236,9 +236,31 @@ pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
     }
 }
 
+/// Whether `hay` contains any of `needles` (byte-wise). Cheaper than one `str::contains` per
+/// needle for short haystacks such as class names: no searcher is set up per needle, and a
+/// needle is compared only where its first byte occurs.
+pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    let h = hay.as_bytes();
+    (0..h.len()).any(|i| {
+        needles.iter().any(|n| {
+            let n = n.as_bytes();
+            !n.is_empty() && n[0] == h[i] && h[i..].starts_with(n)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_any_finds_a_needle_anywhere() {
+        assert!(contains_any("post-meta byline", &["author", "byline"]));
+        assert!(contains_any("xdatey", &["date"]));
+        assert!(!contains_any("article-body", &["date", "time"]));
+        assert!(!contains_any("", &["date"]));
+        assert!(!contains_any("dat", &["date"]));
+    }
 
     fn phrases(text: &str) -> Vec<&'static str> {
         let mut hits = vec![];

@@ -177,6 +177,10 @@ const NOT_BYLINE_PARTS: &[&str] = &[
 /// True when a lower-case class/id list names a byline ("authorization" does not): one of its
 /// tokens carries a byline hint and no part saying it is the author's note, bio, avatar, ... .
 fn byline_hint(ci: &str) -> bool {
+    // Most class names hold no hint at all: one cheap scan rules them out.
+    if !crate::text::contains_any(ci, BYLINE_HINTS) {
+        return false;
+    }
     ci.split_ascii_whitespace().any(|tok| {
         BYLINE_HINTS.iter().any(|h| {
             tok.match_indices(h).any(|(i, _)| {
@@ -358,13 +362,13 @@ fn collect(doc: &Document) -> Collected {
         }
         if c.meta_lines.len() < MAX_CANDIDATES
             && !ci.is_empty()
-            && META_LINE_HINTS.iter().any(|h| ci.contains(h))
+            && crate::text::contains_any(&ci, META_LINE_HINTS)
         {
             c.meta_lines.push(id);
         }
         if c.dates.len() < MAX_CANDIDATES
             && !ci.is_empty()
-            && DATE_HINTS.iter().any(|h| ci.contains(h))
+            && crate::text::contains_any(&ci, DATE_HINTS)
         {
             c.dates.push(id);
         }
@@ -735,7 +739,7 @@ fn visible_date(doc: &Document, c: &Collected, near: &dyn Fn(NodeId) -> bool) ->
                 .collect();
             let class_has = |t: NodeId, w: &[&str]| {
                 let ci = lower_class_id(doc, t);
-                w.iter().any(|h| ci.contains(h))
+                crate::text::contains_any(&ci, w)
             };
             times
                 .iter()
@@ -909,7 +913,7 @@ fn site_heading(doc: &Document, id: NodeId) -> bool {
         .chain(doc.ancestors(id).take(1))
         .any(|a| {
             let ci = lower_class_id(doc, a);
-            SITE_HEADING_HINTS.iter().any(|h| ci.contains(h))
+            crate::text::contains_any(&ci, SITE_HEADING_HINTS)
         })
 }
 
