@@ -13,6 +13,16 @@ fn fuzz_regressions_analyse() {
         let mut engine = decant_core::Engine::new(decant_core::html::parse_html_bytes(&bytes));
         let analysis = engine.analyze();
         assert!(analysis.blocks.len() <= engine.document().len(), "{path:?}");
+        // The incremental path, as the fuzz target drives it: re-attach the body's first child.
+        let first = engine
+            .document()
+            .body()
+            .and_then(|b| engine.document().children(b).next());
+        if let Some(first) = first {
+            engine.attach(&[first]);
+            let delta = engine.analyze_added(&[first]);
+            assert!(delta.blocks.len() <= engine.document().len(), "{path:?}");
+        }
         n += 1;
     }
     assert!(n >= 3, "regression inputs found: {n}");
