@@ -469,17 +469,19 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
         let sibling_threshold = (ts * 0.2).max(10.0);
         let top_class = doc.attr(top, "class").unwrap_or("");
         let (mut merged, mut rest) = (0u32, 0u32);
+        let mut before = true;
         for c in doc.children(p) {
-            if c == top || doc.element(c).is_none() {
+            if c == top {
+                before = false;
+                continue;
+            }
+            if doc.element(c).is_none() {
                 continue;
             }
             let s = stats.get(c);
             // What extraction leaves out anyway (captions, share bars, link lists) neither
             // joins the article nor keeps the parent from being it.
-            if s.excluded
-                || s.chars == 0
-                || crate::extract::is_boilerplate(doc, stats, c, stats.get(p).chars)
-            {
+            if s.excluded || s.chars == 0 || crate::extract::is_boilerplate(doc, stats, c, p) {
                 continue;
             }
             let bonus = if !top_class.is_empty() && doc.attr(c, "class") == Some(top_class) {
@@ -488,9 +490,12 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
                 0.0
             };
             let ld = s.link_density();
-            let prose = matches!(doc.tag(c), "p" | "blockquote" | "pre")
+            let prose = (matches!(doc.tag(c), "p" | "blockquote" | "pre")
                 && ((s.chars > 80 && ld < 0.25)
-                    || (s.chars <= 80 && ld == 0.0 && ends_sentence(&doc.text_content(c))));
+                    || (s.chars <= 80 && ld == 0.0 && ends_sentence(&doc.text_content(c)))))
+                || (s.para_chars as f32 >= SIBLING_PROSE_SHARE * s.chars as f32
+                    && (before || (s.paragraphs >= 2 && s.links * 2 <= s.paragraphs))
+                    && ld < 0.25);
             let append = !is_unlikely(doc, stats, c, body_para)
                 && (final_score(c) + bonus >= sibling_threshold || prose);
             if append {
@@ -508,6 +513,12 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
     }
     Some(top)
 }
+
+/// A sibling block of two or more paragraphs, at least this share of its text, with at most
+/// one link per two paragraphs, is article prose whatever it scored (wrappers nested deeper
+/// than the top candidate's dilute scores). One-paragraph blurbs (forum invitations, comment
+/// rules) and teaser lists (a link per item) are not.
+const SIBLING_PROSE_SHARE: f32 = 0.6;
 
 /// A short article: this much text in runs of prose, making up most of the root's text (a
 /// brief news item or blog post, not a listing of teasers).
