@@ -139,6 +139,9 @@ const MAX_LINK_DENSITY: f32 = 0.5;
 /// An image or video wrapper with at most this much text (and no paragraph) is a caption.
 const MAX_CAPTION_CHARS: u32 = 200;
 
+/// A heading ending the article is dropped up to this length (longer is prose set large).
+const MAX_ORPHAN_HEADING_CHARS: usize = 80;
+
 /// The label of an ad slot standing alone in a block ("Advertisement", "Anzeige").
 fn is_ad_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').to_lowercase();
@@ -332,12 +335,14 @@ pub fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root: NodeId) ->
 }
 
 /// Walks `root` in document order with enter/leave events, skipping excluded, flagged and
-/// boilerplate subtrees. Iterative: the caller's closure sees `(node, entering)`.
+/// boilerplate subtrees and the nodes in `dropped` (sorted). Iterative: the caller's closure
+/// sees `(node, entering)`.
 fn walk(
     doc: &Document,
     stats: &Stats,
     root: NodeId,
     flagged: &[bool],
+    dropped: &[NodeId],
     mut f: impl FnMut(NodeId, bool),
 ) {
     if flagged.get(root.index()).copied().unwrap_or(false) {
@@ -346,6 +351,7 @@ fn walk(
     let skip = |n: NodeId| {
         stats.get(n).excluded
             || flagged.get(n.index()).copied().unwrap_or(false)
+            || dropped.binary_search(&n).is_ok()
             || is_boilerplate(doc, stats, n, root)
     };
     let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
@@ -366,26 +372,89 @@ fn walk(
     }
 }
 
-/// The article's text as paragraphs (whitespace folded, empty ones dropped).
-pub fn paragraphs(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<String> {
+/// The level of a section heading (`h2` is 2), or `None`.
+fn heading_level(tag: &str) -> Option<usize> {
+    match tag.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(usize::from(d - b'0')),
+        _ => None,
+    }
+}
+
+/// The root's paragraphs, each with the heading element it came from (`None` for other text).
+fn collect(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    flagged: &[bool],
+    dropped: &[NodeId],
+) -> Vec<(String, Option<NodeId>)> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    let flush = |cur: &mut String, out: &mut Vec<String>| {
+    let mut heading: Option<NodeId> = None;
+    let flush = |cur: &mut String, out: &mut Vec<(String, Option<NodeId>)>, h: Option<NodeId>| {
         let p = collapse_whitespace(cur);
         if !p.is_empty() {
-            out.push(p);
+            out.push((p, h));
         }
         cur.clear();
     };
-    walk(doc, stats, root, flagged, |n, entering| {
-        match &doc.node(n).data {
+    walk(
+        doc,
+        stats,
+        root,
+        flagged,
+        dropped,
+        |n, entering| match &doc.node(n).data {
             NodeData::Text(t) if entering => cur.push_str(t),
-            NodeData::Element(e) if is_block(&e.name) => flush(&mut cur, &mut out),
+            NodeData::Element(e) if is_block(&e.name) => {
+                flush(&mut cur, &mut out, heading);
+                if heading_level(&e.name).is_some() {
+                    heading = if entering { Some(n) } else { None };
+                }
+            }
             _ => {}
-        }
-    });
-    flush(&mut cur, &mut out);
+        },
+    );
+    flush(&mut cur, &mut out, heading);
     out
+}
+
+/// Headings that end the article: the titles of related-links lists, comment sections or
+/// sign-up boxes whose bodies were left out.
+fn orphan_headings(paragraphs: &[(String, Option<NodeId>)]) -> Vec<NodeId> {
+    // Walking backwards up to the last text that is not a heading. Headings that read like
+    // sentences are prose set large (pull quotes); an article of headings only is left alone.
+    let mut out = Vec::new();
+    for (text, h) in paragraphs.iter().rev() {
+        match h {
+            Some(h)
+                if text.chars().count() <= MAX_ORPHAN_HEADING_CHARS
+                    && !text.ends_with(['.', '!', '?', '。', '！', '？']) =>
+            {
+                out.push(*h)
+            }
+            Some(_) => return Vec::new(),
+            None => break,
+        }
+    }
+    if out.len() == paragraphs.len() {
+        return Vec::new();
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The article's text as paragraphs (whitespace folded, empty ones dropped, trailing headings
+/// dropped).
+pub fn paragraphs(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<String> {
+    let paras = collect(doc, stats, root, flagged, &[]);
+    let orphans = orphan_headings(&paras);
+    paras
+        .into_iter()
+        .filter(|(_, h)| h.is_none_or(|h| orphans.binary_search(&h).is_err()))
+        .map(|(p, _)| p)
+        .collect()
 }
 
 /// Tags kept in `article_html`; everything else is unwrapped to its content.
@@ -466,9 +535,15 @@ fn escape(s: &str, out: &mut String, attr: bool) {
 /// A clean fragment of the article: allow-listed tags, `href`/`src`/`alt`/`title` attributes
 /// with safe URLs only, no scripts, handlers or inline styles.
 pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> String {
+    let orphans = orphan_headings(&collect(doc, stats, root, flagged, &[]));
     let mut out = String::new();
-    walk(doc, stats, root, flagged, |n, entering| {
-        match &doc.node(n).data {
+    walk(
+        doc,
+        stats,
+        root,
+        flagged,
+        &orphans,
+        |n, entering| match &doc.node(n).data {
             NodeData::Text(t) if entering => escape(t, &mut out, false),
             NodeData::Element(e) if kept_tag(&e.name) => {
                 if entering {
@@ -498,8 +573,8 @@ pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool])
                 }
             }
             _ => {}
-        }
-    });
+        },
+    );
     out
 }
 
