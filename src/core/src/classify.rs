@@ -58,6 +58,9 @@ const MAX_ARTICLE_SHARE: f32 = 0.2;
 const HIGH_Z_INDEX: i32 = 1000;
 /// Readability-style threshold on Σ sqrt(len - 140) over prose paragraphs.
 const READERABLE_SCORE: f32 = 20.0;
+/// Runs of 140+ characters count towards it below this link density (news digests link each
+/// item's first sentence; the same bound as the article search's).
+const READERABLE_UNIT_LINK_DENSITY: f32 = 0.5;
 /// Most nodes whose live style the browser is asked for.
 pub const MAX_STYLE_PROBES: usize = 600;
 
@@ -543,7 +546,7 @@ pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
         root,
         |n| is_unlikely(doc, stats, n, body_para),
         |u| {
-            if u.chars >= 140 && u.link_density() < 0.35 {
+            if u.chars >= 140 && u.link_density() < READERABLE_UNIT_LINK_DENSITY {
                 total += ((u.chars - 140) as f32).sqrt();
             }
             if u.chars >= SHORT_PROSE_UNIT_CHARS && u.link_density() < 0.35 {
