@@ -163,6 +163,9 @@ fn is_ad_label(text: &str) -> bool {
     )
 }
 
+/// A short line with a copyright sign is a notice or a photo credit, up to this length.
+const MAX_COPYRIGHT_LINE_CHARS: u32 = 150;
+
 /// A date or time standing alone is at most this long ("29.04.2020, 15:59 Uhr").
 const MAX_DATE_LINE_CHARS: usize = 40;
 /// ...and has at most this many words of letters besides its numbers ("March", "Uhr", "Updated").
@@ -313,6 +316,9 @@ pub fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root: NodeId) ->
         {
             return true;
         }
+    }
+    if s.chars > 0 && s.chars <= MAX_COPYRIGHT_LINE_CHARS && doc.text_content(n).contains('©') {
+        return true;
     }
     if s.chars > 0 && s.chars as usize <= MAX_DATE_LINE_CHARS {
         let text = doc.text_content(n);

@@ -28,11 +28,12 @@ fn a_lead_in_a_sibling_block_before_the_body_joins_the_article() {
 }
 
 #[test]
-fn standalone_dates_trailing_headings_and_link_cards_are_left_out() {
+fn standalone_dates_copyright_lines_trailing_headings_and_link_cards_are_left_out() {
     let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(5);
     let html = format!(
         "<html><body><article><div>29.04.2020, 15:59 Uhr</div><time>12 March 2015</time>\
          {body}<a href=/x><div>Another story</div><div>Its teaser text</div></a>\
+         <p>© 2020 Example Media. All rights reserved.</p>\
          <h3>More on this topic</h3></article></body></html>"
     );
     let t = text(&html);
