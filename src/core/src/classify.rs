@@ -493,7 +493,13 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
                 0.0
             };
             let ld = s.link_density();
-            let prose = (matches!(doc.tag(c), "p" | "blockquote" | "pre")
+            // A `<div>` of phrasing content only is a paragraph too (`<div class=paragraph>`).
+            let paragraph = matches!(doc.tag(c), "p" | "blockquote" | "pre")
+                || (doc.tag(c) == "div"
+                    && doc
+                        .children(c)
+                        .all(|k| doc.element(k).is_none_or(|e| is_phrasing(&e.name))));
+            let prose = (paragraph
                 && ((s.chars > 80 && ld < 0.25)
                     || (s.chars <= 80 && ld == 0.0 && ends_sentence(&doc.text_content(c)))))
                 || (s.para_chars as f32 >= SIBLING_PROSE_SHARE * s.chars as f32

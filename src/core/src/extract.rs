@@ -317,7 +317,10 @@ pub fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root: NodeId) ->
             return true;
         }
     }
-    if s.chars > 0 && s.chars <= MAX_COPYRIGHT_LINE_CHARS && doc.text_content(n).contains('©') {
+    if s.chars > 0
+        && s.chars <= MAX_COPYRIGHT_LINE_CHARS
+        && doc.text_content(n).contains(['©', 'ⓒ'])
+    {
         return true;
     }
     if s.chars > 0 && s.chars as usize <= MAX_DATE_LINE_CHARS {
