@@ -2,15 +2,17 @@
 //
 //   make eval-extract            (builds the extract_jsonl example, then runs this)
 //   node eval/extract.mjs [--corpus DIR] [--only bench|traf|rtp] [--worst N] [--pages] [--no-rjs]
+//                         [--dump FILE]
 //
-// --no-rjs skips the live Readability.js run (quick iterations on Decant only).
+// --no-rjs skips the live Readability.js run (quick iterations on Decant only). --dump writes
+// every page's Decant output and score as JSON lines, to compare two runs page by page.
 //
 // Sets (read-only, under ../shared/corpus): article-extraction-benchmark (4-gram shingle
 // P/R/F1), trafilatura-eval (with/without snippets), readability-test-pages (shingle F1 against
 // expected.html, metadata against expected-metadata.json). See eval/README.md.
 
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -28,6 +30,7 @@ const CORPUS = resolve(ROOT, opt("--corpus", process.env.CORPUS ?? "../shared/co
 const ONLY = opt("--only", "");
 const RJS = !args.includes("--no-rjs");
 const WORST = Number(opt("--worst", "10"));
+const DUMP = opt("--dump", "");
 const EXAMPLE = join(ROOT, "target/native/examples/extract_jsonl");
 const BENCH = join(CORPUS, "article-extraction-benchmark");
 const TRAF = join(CORPUS, "trafilatura-eval");
@@ -266,6 +269,29 @@ function snippetScore(pages, textOf) {
   };
 }
 
+/** One trafilatura page: the "with" snippets missing and the "without" snippets present. */
+function snippetPage(pg, text) {
+  const t = collapse(text);
+  const missed = pg.with.filter((w) => !(t && t.includes(collapse(w))));
+  const kept = pg.without.filter((w) => t && t.includes(collapse(w)));
+  return { missed, kept, errors: missed.length + kept.length };
+}
+
+/** What went wrong on one trafilatura page, in a few words. */
+function diagnoseSnippets(out, sp) {
+  if (!out) return "no output";
+  if (out.error) return `error: ${out.error}`;
+  if (!out.is_article) return `not taken for an article: ${sp.missed.length} snippets missed`;
+  const cut = (s) => {
+    const c = collapse(s);
+    return c.length > 50 ? `${c.slice(0, 50)}…` : c;
+  };
+  const parts = [];
+  if (sp.missed.length) parts.push(`missing ${sp.missed.map((s) => `"${cut(s)}"`).join(", ")}`);
+  if (sp.kept.length) parts.push(`unwanted ${sp.kept.map((s) => `"${cut(s)}"`).join(", ")}`);
+  return parts.join("; ");
+}
+
 // --- Metadata ------------------------------------------------------------------------------
 
 const META_FIELDS = [
@@ -361,6 +387,7 @@ async function main() {
     );
     row("", "Readability.js 0.6 live", snippetScore(traf, rjsText));
     row("", "trafilatura 2.2.0", { p: 0.906, r: 0.943, f: 0.924, acc: 0.923 }, "published");
+    traf.forEach((pg) => (pg.snip = snippetPage(pg, decantText(pg))));
   }
   const rtp = sets.filter((pg) => pg.set === "rtp");
   if (rtp.length) {
@@ -418,6 +445,38 @@ async function main() {
       `  ${name.padEnd(34)} F1 ${fmt(f(s))} P ${fmt(pageP(s))} R ${fmt(pageR(s))}  ` +
         diagnose(pg.decant, s),
     );
+  }
+  if (traf.length) {
+    const byErrors = [...traf].sort((a, b) => b.snip.errors - a.snip.errors);
+    const totals = { missed: 0, kept: 0, notArticle: 0 };
+    for (const pg of traf) {
+      totals.missed += pg.snip.missed.length;
+      totals.kept += pg.snip.kept.length;
+      if (pg.decant && !pg.decant.is_article) totals.notArticle += pg.snip.missed.length;
+    }
+    console.log(
+      `\n${WORST} worst Decant pages (trafilatura-eval, by snippets wrong): ` +
+        `${totals.missed} "with" missed (${totals.notArticle} on pages not taken for articles), ` +
+        `${totals.kept} "without" kept`,
+    );
+    for (const pg of byErrors.slice(0, WORST)) {
+      const name = pg.path.split("/").pop().replace(/\.gz$/, "").slice(0, 32);
+      console.log(
+        `  ${name.padEnd(34)} -${pg.snip.missed.length}/${pg.with.length} ` +
+          `+${pg.snip.kept.length}/${pg.without.length}  ${diagnoseSnippets(pg.decant, pg.snip)}`,
+      );
+    }
+  }
+  if (DUMP) {
+    const lines = sets.map((pg) => {
+      const s = pg.set === "traf" ? pg.snip : scorePage(pg.truth, decantText(pg));
+      const score =
+        pg.set === "traf"
+          ? { missed: s.missed, kept: s.kept }
+          : { f1: f1(pageP(s), pageR(s)), p: pageP(s), r: pageR(s) };
+      return JSON.stringify({ set: pg.set, id: pg.id, path: pg.path, ...score, decant: pg.decant });
+    });
+    writeFileSync(DUMP, lines.join("\n") + "\n");
   }
   if (args.includes("--pages")) {
     console.log("\nAll pages (set id F1 P R root):");

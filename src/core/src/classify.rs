@@ -58,6 +58,9 @@ const MAX_ARTICLE_SHARE: f32 = 0.2;
 const HIGH_Z_INDEX: i32 = 1000;
 /// Readability-style threshold on Σ sqrt(len - 140) over prose paragraphs.
 const READERABLE_SCORE: f32 = 20.0;
+/// Runs of 140+ characters count towards it below this link density (news digests link each
+/// item's first sentence; the same bound as the article search's).
+const READERABLE_UNIT_LINK_DENSITY: f32 = 0.5;
 /// Most nodes whose live style the browser is asked for.
 pub const MAX_STYLE_PROBES: usize = 600;
 
@@ -469,17 +472,19 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
         let sibling_threshold = (ts * 0.2).max(10.0);
         let top_class = doc.attr(top, "class").unwrap_or("");
         let (mut merged, mut rest) = (0u32, 0u32);
+        let mut before = true;
         for c in doc.children(p) {
-            if c == top || doc.element(c).is_none() {
+            if c == top {
+                before = false;
+                continue;
+            }
+            if doc.element(c).is_none() {
                 continue;
             }
             let s = stats.get(c);
             // What extraction leaves out anyway (captions, share bars, link lists) neither
             // joins the article nor keeps the parent from being it.
-            if s.excluded
-                || s.chars == 0
-                || crate::extract::is_boilerplate(doc, stats, c, stats.get(p).chars)
-            {
+            if s.excluded || s.chars == 0 || crate::extract::is_boilerplate(doc, stats, c, p) {
                 continue;
             }
             let bonus = if !top_class.is_empty() && doc.attr(c, "class") == Some(top_class) {
@@ -488,9 +493,18 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
                 0.0
             };
             let ld = s.link_density();
-            let prose = matches!(doc.tag(c), "p" | "blockquote" | "pre")
+            // A `<div>` of phrasing content only is a paragraph too (`<div class=paragraph>`).
+            let paragraph = matches!(doc.tag(c), "p" | "blockquote" | "pre")
+                || (doc.tag(c) == "div"
+                    && doc
+                        .children(c)
+                        .all(|k| doc.element(k).is_none_or(|e| is_phrasing(&e.name))));
+            let prose = (paragraph
                 && ((s.chars > 80 && ld < 0.25)
-                    || (s.chars <= 80 && ld == 0.0 && ends_sentence(&doc.text_content(c))));
+                    || (s.chars <= 80 && ld == 0.0 && ends_sentence(&doc.text_content(c)))))
+                || (s.para_chars as f32 >= SIBLING_PROSE_SHARE * s.chars as f32
+                    && (before || (s.paragraphs >= 2 && s.links * 2 <= s.paragraphs))
+                    && ld < 0.25);
             let append = !is_unlikely(doc, stats, c, body_para)
                 && (final_score(c) + bonus >= sibling_threshold || prose);
             if append {
@@ -508,6 +522,12 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
     }
     Some(top)
 }
+
+/// A sibling block of two or more paragraphs, at least this share of its text, with at most
+/// one link per two paragraphs, is article prose whatever it scored (wrappers nested deeper
+/// than the top candidate's dilute scores). One-paragraph blurbs (forum invitations, comment
+/// rules) and teaser lists (a link per item) are not.
+const SIBLING_PROSE_SHARE: f32 = 0.6;
 
 /// A short article: this much text in runs of prose, making up most of the root's text (a
 /// brief news item or blog post, not a listing of teasers).
@@ -532,7 +552,7 @@ pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
         root,
         |n| is_unlikely(doc, stats, n, body_para),
         |u| {
-            if u.chars >= 140 && u.link_density() < 0.35 {
+            if u.chars >= 140 && u.link_density() < READERABLE_UNIT_LINK_DENSITY {
                 total += ((u.chars - 140) as f32).sqrt();
             }
             if u.chars >= SHORT_PROSE_UNIT_CHARS && u.link_density() < 0.35 {

@@ -139,6 +139,9 @@ const MAX_LINK_DENSITY: f32 = 0.5;
 /// An image or video wrapper with at most this much text (and no paragraph) is a caption.
 const MAX_CAPTION_CHARS: u32 = 200;
 
+/// A heading ending the article is dropped up to this length (longer is prose set large).
+const MAX_ORPHAN_HEADING_CHARS: usize = 80;
+
 /// The label of an ad slot standing alone in a block ("Advertisement", "Anzeige").
 fn is_ad_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').to_lowercase();
@@ -160,8 +163,125 @@ fn is_ad_label(text: &str) -> bool {
     )
 }
 
-/// Whether `n` (below the root) is boilerplate the article text leaves out.
-pub(crate) fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root_chars: u32) -> bool {
+/// A short line with a copyright sign is a notice or a photo credit, up to this length.
+const MAX_COPYRIGHT_LINE_CHARS: u32 = 150;
+
+/// A date or time standing alone is at most this long ("29.04.2020, 15:59 Uhr").
+const MAX_DATE_LINE_CHARS: usize = 40;
+/// ...and has at most this many words of letters besides its numbers ("March", "Uhr", "Updated").
+const MAX_DATE_LINE_WORDS: usize = 3;
+
+/// A line that is only a date or a time (a dateline, a "posted at" stamp): digits in a date or
+/// clock pattern and at most a few words. Language-neutral: month names are just words.
+fn is_date_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > MAX_DATE_LINE_CHARS {
+        return false;
+    }
+    let words = t
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 1)
+        .count();
+    if words > MAX_DATE_LINE_WORDS {
+        return false;
+    }
+    let b = t.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut i = 0;
+    while i < b.len() {
+        if !digit(i) {
+            i += 1;
+            continue;
+        }
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let next = b.get(i + run).copied();
+        // A year (19xx, 20xx), a clock time (9:05) or a numeric date (29.04., 4/29).
+        let year = run == 4 && matches!(&b[i..i + 2], b"19" | b"20");
+        let clock = run <= 2 && next == Some(b':') && digit(i + run + 1) && digit(i + run + 2);
+        // Day and month (or month and day) each of one or two digits, the separator repeated.
+        let date = run <= 2 && matches!(next, Some(b'.' | b'/')) && {
+            let j = i + run + 1;
+            let run2 = b
+                .get(j..)
+                .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+            let number = |from: usize, len: usize| {
+                b[from..from + len]
+                    .iter()
+                    .fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'))
+            };
+            (1..=2).contains(&run2)
+                && b.get(j + run2) == next.as_ref()
+                && (1..=31).contains(&number(i, run))
+                && (1..=31).contains(&number(j, run2))
+        };
+        if year || clock || date {
+            return true;
+        }
+        i += run;
+    }
+    false
+}
+
+/// Whether an inline element stands on a line of its own: no text or inline content next to
+/// it before the nearest block (a bare "Columnists" link or a `<time>` between paragraphs).
+fn stands_alone(doc: &Document, stats: &Stats, n: NodeId) -> bool {
+    let Some(parent) = doc.node(n).parent else {
+        return false;
+    };
+    if doc
+        .element(parent)
+        .is_none_or(|e| crate::dom::is_inline(&e.name))
+    {
+        return false;
+    }
+    // Walks one way to the nearest block or line break: alone when no text comes first.
+    let alone = |mut cur: Option<NodeId>, forward: bool| {
+        while let Some(c) = cur {
+            match &doc.node(c).data {
+                NodeData::Text(t) if !t.trim().is_empty() => return false,
+                NodeData::Element(e) if e.name == "br" => return true,
+                NodeData::Element(e) if stats.get(c).chars > 0 => {
+                    return !crate::dom::is_inline(&e.name);
+                }
+                _ => {}
+            }
+            let node = doc.node(c);
+            cur = if forward {
+                node.next_sibling
+            } else {
+                node.prev_sibling
+            };
+        }
+        true
+    };
+    let node = doc.node(n);
+    // Inside a block with no other block child the block itself is judged.
+    let has_block_sibling = doc.children(parent).any(|c| {
+        c != n
+            && doc
+                .element(c)
+                .is_some_and(|e| !crate::dom::is_inline(&e.name) && stats.get(c).chars > 0)
+    });
+    has_block_sibling && alone(node.prev_sibling, false) && alone(node.next_sibling, true)
+}
+
+/// Whether an inline element holds block elements with text (`<a><div>title</div>..</a>`).
+fn wraps_blocks(doc: &Document, stats: &Stats, n: NodeId) -> bool {
+    doc.descendants(n).any(|d| {
+        d != n
+            && doc
+                .element(d)
+                .is_some_and(|e| !crate::dom::is_inline(&e.name) && stats.get(d).chars > 0)
+    })
+}
+
+/// Tags of list items and table cells: icons beside short text there are data, not captions.
+fn is_item(tag: &str) -> bool {
+    matches!(tag, "li" | "tr" | "td" | "th" | "dd" | "dt")
+}
+
+/// Whether `n` (below `root`) is boilerplate the article text leaves out.
+pub fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root: NodeId) -> bool {
     let Some(el) = doc.element(n) else {
         return false;
     };
@@ -173,13 +293,20 @@ pub(crate) fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root_char
         return true;
     }
     let s = stats.get(n);
-    if crate::dom::is_inline(tag) || tag == "br" {
+    let inline = crate::dom::is_inline(tag);
+    // A link around blocks is a card (a teaser's title and blurb), judged like a block.
+    let card = inline && s.chars > 0 && wraps_blocks(doc, stats, n);
+    if tag == "br" || (inline && !card && !stands_alone(doc, stats, n)) {
         return false;
     }
-    if s.chars > 0 && s.link_density() > MAX_LINK_DENSITY {
+    let rs = stats.get(root);
+    // A container holding most of the root's paragraphs is the article, however linked.
+    let holds_prose = s.para_chars * 2 > rs.para_chars && rs.para_chars > 0;
+    // A plain link on its own line ("Learn more about ...") stays; link-dense blocks go.
+    if s.chars > 0 && s.link_density() > MAX_LINK_DENSITY && !holds_prose && (card || !inline) {
         return true;
     }
-    if s.media > 0 && s.paragraphs == 0 && s.chars <= MAX_CAPTION_CHARS {
+    if s.media > 0 && s.paragraphs == 0 && s.chars <= MAX_CAPTION_CHARS && !is_item(tag) {
         return true;
     }
     if let Some(class) = el.attr("class") {
@@ -190,33 +317,51 @@ pub(crate) fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root_char
             return true;
         }
     }
-    if s.chars > 0 && s.chars <= 16 && is_ad_label(&doc.text_content(n)) {
+    if s.chars > 0
+        && s.chars <= MAX_COPYRIGHT_LINE_CHARS
+        && doc.text_content(n).contains(['©', 'ⓒ'])
+    {
         return true;
     }
-    let raw = crate::features::token_text(doc, n);
-    if !raw.is_empty() && (s.chars as f32) <= MAX_BOILERPLATE_SHARE * root_chars as f32 {
+    if s.chars > 0 && s.chars as usize <= MAX_DATE_LINE_CHARS {
+        let text = doc.text_content(n);
+        if is_ad_label(&text) || (!is_item(tag) && is_date_line(&text)) {
+            return true;
+        }
+    }
+    // Inline elements are judged by their class and id only (a link's `data-*` values are
+    // often URLs, full of "share" and "social").
+    let raw = if inline {
+        let attr = |name: &str| el.attr(name).unwrap_or("");
+        format!("{} {}", attr("class"), attr("id"))
+    } else {
+        crate::features::token_text(doc, n)
+    };
+    if !raw.trim().is_empty() && (s.chars as f32) <= MAX_BOILERPLATE_SHARE * rs.chars as f32 {
         return crate::features::class_words(&raw).any(|w| BOILERPLATE_WORDS.contains(&w.as_str()));
     }
     false
 }
 
 /// Walks `root` in document order with enter/leave events, skipping excluded, flagged and
-/// boilerplate subtrees. Iterative: the caller's closure sees `(node, entering)`.
+/// boilerplate subtrees and the nodes in `dropped` (sorted). Iterative: the caller's closure
+/// sees `(node, entering)`.
 fn walk(
     doc: &Document,
     stats: &Stats,
     root: NodeId,
     flagged: &[bool],
+    dropped: &[NodeId],
     mut f: impl FnMut(NodeId, bool),
 ) {
     if flagged.get(root.index()).copied().unwrap_or(false) {
         return;
     }
-    let root_chars = stats.get(root).chars;
     let skip = |n: NodeId| {
         stats.get(n).excluded
             || flagged.get(n.index()).copied().unwrap_or(false)
-            || is_boilerplate(doc, stats, n, root_chars)
+            || dropped.binary_search(&n).is_ok()
+            || is_boilerplate(doc, stats, n, root)
     };
     let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
     while let Some((n, visited)) = stack.pop() {
@@ -236,26 +381,89 @@ fn walk(
     }
 }
 
-/// The article's text as paragraphs (whitespace folded, empty ones dropped).
-pub fn paragraphs(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<String> {
+/// The level of a section heading (`h2` is 2), or `None`.
+fn heading_level(tag: &str) -> Option<usize> {
+    match tag.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(usize::from(d - b'0')),
+        _ => None,
+    }
+}
+
+/// The root's paragraphs, each with the heading element it came from (`None` for other text).
+fn collect(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    flagged: &[bool],
+    dropped: &[NodeId],
+) -> Vec<(String, Option<NodeId>)> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    let flush = |cur: &mut String, out: &mut Vec<String>| {
+    let mut heading: Option<NodeId> = None;
+    let flush = |cur: &mut String, out: &mut Vec<(String, Option<NodeId>)>, h: Option<NodeId>| {
         let p = collapse_whitespace(cur);
         if !p.is_empty() {
-            out.push(p);
+            out.push((p, h));
         }
         cur.clear();
     };
-    walk(doc, stats, root, flagged, |n, entering| {
-        match &doc.node(n).data {
+    walk(
+        doc,
+        stats,
+        root,
+        flagged,
+        dropped,
+        |n, entering| match &doc.node(n).data {
             NodeData::Text(t) if entering => cur.push_str(t),
-            NodeData::Element(e) if is_block(&e.name) => flush(&mut cur, &mut out),
+            NodeData::Element(e) if is_block(&e.name) => {
+                flush(&mut cur, &mut out, heading);
+                if heading_level(&e.name).is_some() {
+                    heading = if entering { Some(n) } else { None };
+                }
+            }
             _ => {}
-        }
-    });
-    flush(&mut cur, &mut out);
+        },
+    );
+    flush(&mut cur, &mut out, heading);
     out
+}
+
+/// Headings that end the article: the titles of related-links lists, comment sections or
+/// sign-up boxes whose bodies were left out.
+fn orphan_headings(paragraphs: &[(String, Option<NodeId>)]) -> Vec<NodeId> {
+    // Walking backwards up to the last text that is not a heading. Headings that read like
+    // sentences are prose set large (pull quotes); an article of headings only is left alone.
+    let mut out = Vec::new();
+    for (text, h) in paragraphs.iter().rev() {
+        match h {
+            Some(h)
+                if text.chars().count() <= MAX_ORPHAN_HEADING_CHARS
+                    && !text.ends_with(['.', '!', '?', '。', '！', '？']) =>
+            {
+                out.push(*h)
+            }
+            Some(_) => return Vec::new(),
+            None => break,
+        }
+    }
+    if out.len() == paragraphs.len() {
+        return Vec::new();
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The article's text as paragraphs (whitespace folded, empty ones dropped, trailing headings
+/// dropped).
+pub fn paragraphs(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<String> {
+    let paras = collect(doc, stats, root, flagged, &[]);
+    let orphans = orphan_headings(&paras);
+    paras
+        .into_iter()
+        .filter(|(_, h)| h.is_none_or(|h| orphans.binary_search(&h).is_err()))
+        .map(|(p, _)| p)
+        .collect()
 }
 
 /// Tags kept in `article_html`; everything else is unwrapped to its content.
@@ -336,9 +544,15 @@ fn escape(s: &str, out: &mut String, attr: bool) {
 /// A clean fragment of the article: allow-listed tags, `href`/`src`/`alt`/`title` attributes
 /// with safe URLs only, no scripts, handlers or inline styles.
 pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> String {
+    let orphans = orphan_headings(&collect(doc, stats, root, flagged, &[]));
     let mut out = String::new();
-    walk(doc, stats, root, flagged, |n, entering| {
-        match &doc.node(n).data {
+    walk(
+        doc,
+        stats,
+        root,
+        flagged,
+        &orphans,
+        |n, entering| match &doc.node(n).data {
             NodeData::Text(t) if entering => escape(t, &mut out, false),
             NodeData::Element(e) if kept_tag(&e.name) => {
                 if entering {
@@ -368,8 +582,8 @@ pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool])
                 }
             }
             _ => {}
-        }
-    });
+        },
+    );
     out
 }
 

@@ -1,0 +1,61 @@
+//! Article body text: what joins the article and what is left out of it.
+#![cfg(feature = "html")]
+
+use decant_core::html::parse_html;
+
+const PROSE: &str =
+    "A sentence of real article prose, long enough to count, with commas, and more. ";
+
+fn text(html: &str) -> String {
+    decant_core::analyze(parse_html(html))
+        .article
+        .expect("an article")
+        .article_text
+}
+
+#[test]
+fn a_lead_in_a_sibling_block_before_the_body_joins_the_article() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav><div>\
+         <div class=intro><div><p>The lead paragraph sums the story up, in a sentence or two, for readers in a hurry.</p>\
+         <p>It goes on with a second paragraph of the lead, a little longer, and then it stops.</p></div></div>\
+         <div class=body>{body}</div></div></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("The lead paragraph"), "{t}");
+    assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+}
+
+#[test]
+fn standalone_dates_copyright_lines_trailing_headings_and_link_cards_are_left_out() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(5);
+    let html = format!(
+        "<html><body><article><div>29.04.2020, 15:59 Uhr</div><time>12 March 2015</time>\
+         {body}<a href=/x><div>Another story</div><div>Its teaser text</div></a>\
+         <p>© 2020 Example Media. All rights reserved.</p>\
+         <h3>More on this topic</h3></article></body></html>"
+    );
+    let t = text(&html);
+    assert_eq!(t.matches("A sentence").count(), 10, "{t}");
+    for gone in [
+        "29.04.2020",
+        "March 2015",
+        "Another story",
+        "More on this topic",
+    ] {
+        assert!(!t.contains(gone), "{gone} in {t}");
+    }
+}
+
+#[test]
+fn a_plain_link_on_its_own_line_and_table_figures_stay() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(5);
+    let html = format!(
+        "<html><body><article>{body}<a href=/more>Learn more about the tools</a>\
+         <table><tr><td>71.1 MB</td><td>13.4 MB</td></tr></table>{body}</article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("Learn more about the tools"), "{t}");
+    assert!(t.contains("71.1 MB"), "{t}");
+}
