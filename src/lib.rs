@@ -5,7 +5,7 @@
 //! Errors are thrown as JS `Error`s carrying a stable `code` property.
 
 use decant_core::dom::{Attr, Document, LiveStyle, NodeId, Position};
-use decant_core::summary::{summarize, SummaryLength, SummaryOptions};
+use decant_core::summary::{paragraphs_from_text, summarize, SummaryLength, SummaryOptions};
 use decant_core::{wire, Engine, Options};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,12 +69,11 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
 #[wasm_bindgen(js_name = summarizeText)]
 pub fn summarize_text(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options = parse_options(&options)?;
-    let paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    to_js(&summarize(&paragraphs, None, &options.summary))
+    to_js(&summarize(
+        &paragraphs_from_text(text),
+        None,
+        &options.summary,
+    ))
 }
 
 /// A JS `Error` with a stable `code`.

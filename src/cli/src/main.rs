@@ -5,13 +5,15 @@
 //! decant analyze [--json] [--length L] [FILE|-]  the cleanup report
 //! decant summarize [--length L] [--text] [--json] [FILE|-]  key points, one per line
 //! ```
-//! Exit status: 0 success (nothing to flag is a success), 1 unreadable input, 2 bad usage.
+//! Exit status: 0 success (nothing to flag is a success), 1 input that cannot be used
+//! (unreadable, binary, or for `summarize` a page that is not an article or no text), 2 bad
+//! usage.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use decant_core::dom::{Document, NodeData, NodeId};
-use decant_core::summary::{summarize, SummaryLength, SummaryOptions};
+use decant_core::summary::{paragraphs_from_text, summarize, SummaryLength, SummaryOptions};
 use decant_core::{Analysis, Engine, Options};
 
 mod report;
@@ -165,11 +167,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
             )?;
             let summary = if opts.text {
                 let text = String::from_utf8_lossy(&read_input(&opts.input)?).into_owned();
-                let paragraphs: Vec<String> = text
-                    .split("\n\n")
-                    .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .filter(|p| !p.is_empty())
-                    .collect();
+                let paragraphs = paragraphs_from_text(&text);
+                if paragraphs.is_empty() {
+                    return Err(Failure::Input("no text to summarise".into()));
+                }
                 summarize(&paragraphs, None, &engine_options(&opts).summary)
             } else {
                 let doc = load(&opts.input)?;
@@ -192,7 +193,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 )
             } else {
                 let lines: Vec<&str> = summary.points.iter().map(|p| p.text.as_str()).collect();
-                write_out(&lines.join("\n"))
+                write_out(&report::terminal_safe(&lines.join("\n")))
             }
         }
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
@@ -229,7 +230,21 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     } else {
         std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read '{path}': {e}")))
     }
+    .and_then(|bytes| {
+        // HTML and plain text have no NUL bytes; an executable or an image does.
+        if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
+            let name = if path == "-" { "standard input" } else { path };
+            Err(Failure::Input(format!(
+                "'{name}' looks like binary data, not HTML or text"
+            )))
+        } else {
+            Ok(bytes)
+        }
+    })
 }
+
+/// Bytes looked at for NULs to tell binary input from HTML or text.
+const BINARY_SNIFF_BYTES: usize = 8192;
 
 /// Reads and parses the input; strips `data-decant` attributes a previous run left.
 fn load(path: &str) -> Result<Document, Failure> {

@@ -4,6 +4,20 @@ use std::fmt::Write;
 
 use decant_core::{Analysis, Label};
 
+/// `s` with every control character but the newline replaced by U+FFFD: page text must not
+/// reach a terminal as escape sequences (a `<title>` holding `ESC]0;…` would retitle it).
+pub fn terminal_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Renders the analysis for a person reading a terminal.
 pub fn render(a: &Analysis, input: &str) -> String {
     let mut out = String::new();
@@ -46,11 +60,7 @@ pub fn render(a: &Analysis, input: &str) -> String {
     }
     if let Some(s) = &a.summary {
         let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "Summary ({} words, {} min read)",
-            s.word_count, s.reading_minutes
-        );
+        let _ = writeln!(out, "Summary");
         if let Some(t) = &s.tldr {
             let _ = writeln!(out, "  tl;dr: {}", t.text);
         }
@@ -76,11 +86,24 @@ pub fn render(a: &Analysis, input: &str) -> String {
     if clutter.is_empty() {
         let _ = writeln!(out, "Nothing to hide: no clutter found.");
     } else {
-        let _ = writeln!(out, "Hidden blocks ({})", clutter.len());
+        let hidden = clutter
+            .iter()
+            .filter(|b| b.label.hidden_by_default())
+            .count();
+        let _ = writeln!(
+            out,
+            "Flagged blocks ({}; {hidden} hidden by default, the others only when their label is chosen)",
+            clutter.len()
+        );
         for b in clutter {
+            let kept = if b.label.hidden_by_default() {
+                ""
+            } else {
+                "  (kept by default)"
+            };
             let _ = writeln!(
                 out,
-                "  {:<11} {:.2}  {}",
+                "  {:<11} {:.2}  {}{kept}",
                 b.label.as_str(),
                 b.confidence,
                 b.path
@@ -102,5 +125,5 @@ pub fn render(a: &Analysis, input: &str) -> String {
             let _ = writeln!(out, "  {:<11} {}  {}", kind, f.path, f.detail);
         }
     }
-    out.trim_end().to_string()
+    terminal_safe(out.trim_end())
 }

@@ -36,6 +36,21 @@ impl Label {
         Label::Nav,
     ];
 
+    /// Labels the extension and the package hide unless told otherwise (prompts and overlays;
+    /// related rails, ads and navigation are flagged but kept).
+    pub const HIDDEN_BY_DEFAULT: [Label; 5] = [
+        Label::Paywall,
+        Label::Aggregator,
+        Label::Consent,
+        Label::Newsletter,
+        Label::AppBanner,
+    ];
+
+    /// Whether cleanup hides this label by default.
+    pub fn hidden_by_default(self) -> bool {
+        Label::HIDDEN_BY_DEFAULT.contains(&self)
+    }
+
     /// The public name.
     pub fn as_str(self) -> &'static str {
         match self {

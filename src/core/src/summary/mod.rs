@@ -70,6 +70,28 @@ struct Sent<'a> {
 /// Most text the ranking reads (about 30,000 words).
 pub const MAX_SUMMARY_BYTES: usize = 200_000;
 
+/// Paragraphs of a plain text: a blank (or whitespace-only) line separates them, with `\n`,
+/// `\r\n` or `\r` line ends; whitespace inside each is collapsed, empty ones are dropped.
+pub fn paragraphs_from_text(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            if !words.is_empty() {
+                out.push(words.join(" "));
+                words.clear();
+            }
+        } else {
+            words.extend(line.split_whitespace());
+        }
+    }
+    if !words.is_empty() {
+        out.push(words.join(" "));
+    }
+    out
+}
+
 /// Summarise an article given as paragraphs of plain text.
 pub fn summarize(paragraphs: &[String], title: Option<&str>, opts: &SummaryOptions) -> Summary {
     summarize_with(paragraphs, title, opts, &Params::default())
@@ -513,6 +535,21 @@ fn starts_with_pronoun(text: &str, lang: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_from_text_takes_any_line_end_and_blank_lines() {
+        let text = "One line\r\nsame paragraph.\r\n\r\nSecond.\n \t\nThird\rone.\r\rFourth.";
+        assert_eq!(
+            paragraphs_from_text(text),
+            [
+                "One line same paragraph.",
+                "Second.",
+                "Third one.",
+                "Fourth."
+            ]
+        );
+        assert!(paragraphs_from_text(" \n\n\r\n").is_empty());
+    }
 
     fn paras(ps: &[&str]) -> Vec<String> {
         ps.iter().map(|s| s.to_string()).collect()
