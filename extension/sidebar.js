@@ -107,10 +107,11 @@ function render() {
   $("tldr").textContent = tldr || "";
   const list = $("points");
   list.replaceChildren();
-  // The point the "In short" line already shows is not repeated; indexes stay the core's.
+  // A point the "In short" line already shows (alone or with the sentence it needs) is not
+  // repeated; indexes stay the core's.
   const pts = shownPoints(summary)
     .map((p, i) => ({ p, i }))
-    .filter(({ p }) => !tldr || p.text !== tldr);
+    .filter(({ p }) => !tldr || !String(p.text || "").includes(tldr));
   pts.forEach(({ p, i }) => {
     const li = document.createElement("li");
     const b = document.createElement("button");

@@ -167,7 +167,7 @@ pub fn summarize_with(
             terms,
             words: count_words(s.text, lang),
             pos_in_para,
-            dangling: starts_with_pronoun(body, lang),
+            dangling: starts_with_pronoun(body, lang) || opens_with_bound_connective(s.text, lang),
             question: s.text.trim_end_matches(is_closing).ends_with(['?', '？']),
         });
     }
@@ -177,8 +177,17 @@ pub fn summarize_with(
     }
     let ranked = rank::rank(&feats, &title_terms, vocab.len(), k, params);
 
+    // Only sentence-like text becomes a point or the tl;dr: not headings, bylines, date lines,
+    // lead-ins ending in a colon or code (unless the article has too little else).
+    let mut eligible: Vec<bool> = sents.iter().map(|s| is_sentence_like(s.text)).collect();
+    if eligible.iter().filter(|&&e| e).count() < k {
+        eligible.iter_mut().for_each(|e| *e = true);
+    }
+
     // Points: units of consecutive sentences. A sentence that opens with an unresolved pronoun
-    // takes the sentence before it along (at most two back); units that share a sentence merge.
+    // or a connective that cannot be dropped takes the sentence before it along (at most two
+    // back, never across a paragraph break); one that cannot be repaired so is not a point.
+    // Units that share a sentence merge.
     let mut units: Vec<(usize, usize)> = Vec::new();
     for &i in &ranked.order {
         if units.len() >= k
@@ -186,9 +195,19 @@ pub fn summarize_with(
         {
             break;
         }
+        if !eligible[i] {
+            continue;
+        }
         let mut a = i;
-        while a > 0 && i - a < 2 && feats[a].dangling {
+        while a > 0
+            && i - a < 2
+            && feats[a].dangling
+            && sents[a - 1].paragraph == sents[a].paragraph
+        {
             a -= 1;
+        }
+        if feats[a].dangling || !eligible[a] {
+            continue;
         }
         let (mut lo, mut hi) = (a, i);
         units.retain(|&(s, e)| {
@@ -218,7 +237,14 @@ pub fn summarize_with(
         })
         .collect();
     summary.points = points;
-    summary.tldr = ranked.tldr.map(|i| Point {
+    // The tl;dr stands alone: a sentence that needs the one before it gives way to the best
+    // ranked sentence that does not.
+    let alone = |i: usize| eligible[i] && !feats[i].dangling;
+    let tldr = ranked
+        .tldr
+        .filter(|&i| alone(i))
+        .or_else(|| ranked.order.iter().copied().find(|&i| alone(i)));
+    summary.tldr = tldr.map(|i| Point {
         text: recapitalise(strip_connective(sents[i].text, lang), sents[i].text),
         paragraph: sents[i].paragraph,
         sentence: i,
@@ -464,6 +490,29 @@ fn strip_connective<'a>(text: &'a str, lang: &str) -> &'a str {
     }
     text
 }
+
+/// A connective that is dropped only with its comma ("However, …") but here has none: in German
+/// and Dutch the verb follows it ("Zudem wird …"), so dropping it would break the sentence, and
+/// the sentence needs the one before it.
+fn opens_with_bound_connective(text: &str, lang: &str) -> bool {
+    comma_connectives(lang).iter().any(|c| {
+        text.strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
+/// Whether `text` reads as a sentence: it ends with a sentence mark (closing quotes and brackets
+/// aside) and has a few words. Headings, bylines, date lines, "as follows:" lead-ins and code do
+/// not.
+fn is_sentence_like(text: &str) -> bool {
+    let end = text.trim_end().trim_end_matches(is_closing);
+    let ends = end.ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    let cjk = text.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+    ends && (cjk || text.split_whitespace().count() >= MIN_SENTENCE_WORDS)
+}
+
+/// Fewer words than this is a fragment, not a point ("Photo: Reuters.").
+const MIN_SENTENCE_WORDS: usize = 4;
 
 /// Upper-case the first letter of `body` when it was cut out of `orig` (a connective dropped).
 fn recapitalise(body: &str, orig: &str) -> String {

@@ -293,8 +293,12 @@ fn boundary_ok(
         if !tok.is_empty() {
             let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
             if tok.contains('.') && tok.split('.').all(|p| p.chars().count() <= 2) {
-                // Dotted abbreviation: "U.S.", "e.g.", "a.m.", "z.B."
-                if !weak(next_word) {
+                // Dotted abbreviation: "U.S.", "e.g.", "a.m.", "z.B." A sentence does not go on
+                // with a digit or a lower-case word, even behind an opener: "8:51 p.m. (1451 GMT)".
+                let goes_on = chars
+                    .get(w)
+                    .is_some_and(|p| p.1.is_ascii_digit() || p.1.is_lowercase());
+                if !weak(next_word) || goes_on {
                     return false;
                 }
             } else if tok.chars().all(|c| c.is_ascii_digit()) {
@@ -443,6 +447,11 @@ mod tests {
     #[test]
     fn english_us_at_sentence_end_and_times() {
         let t = "He moved to the U.S. The move was hard. We met at 8 p.m. on Friday. See www.example.com for more.";
+        let pm = split_sentences(
+            "It broke up at 8:51 p.m. (1451 GMT) over Siberia. Nobody was hurt.",
+            "en",
+        );
+        assert_eq!(pm.len(), 2, "{pm:?}");
         assert_eq!(
             split(t, "en"),
             vec![
