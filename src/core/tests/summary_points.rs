@@ -119,3 +119,44 @@ fn points_are_article_text_without_dangling_openers() {
         assert!(repaired > 0, "{lang}: no point needed a repair");
     }
 }
+
+/// Headings, bylines, date lines and colon lead-ins are not points; a sentence that needs the
+/// one before it does not reach across a paragraph break (a heading) for it; a German
+/// connective without its comma ("Zudem wird …") is never dropped into a broken sentence.
+#[test]
+fn points_are_sentences_and_repairs_stay_in_their_paragraph() {
+    let en: Vec<String> = [
+        "By Tara Parker-Pope",
+        "The harbour bridge plan was approved by the city council on Monday after a long debate.",
+        "Step 9",
+        "This harbour bridge plan will cost more than the council expected, officials said.",
+        "The harbour bridge plan includes these parts:",
+        "The mayor defended the harbour bridge plan and said work on the bridge starts in spring.",
+        "Critics of the harbour bridge plan said it ignores cyclists and walkers on the bridge.",
+    ]
+    .map(String::from)
+    .to_vec();
+    let de: Vec<String> = [
+        "Der Stadtrat hat am Montag den Plan für die neue Hafenbrücke beschlossen.",
+        "Zudem wird die Hafenbrücke deutlich teurer als der Plan für die Hafenbrücke vorsah.",
+        "Die Bürgermeisterin verteidigte den Plan für die Hafenbrücke am Dienstag.",
+        "Kritiker sagen, der Plan für die Hafenbrücke vergesse die Radfahrer.",
+    ]
+    .map(String::from)
+    .to_vec();
+    for (lang, paragraphs) in [("en", en), ("de", de)] {
+        for length in [
+            SummaryLength::Short,
+            SummaryLength::Medium,
+            SummaryLength::Long,
+        ] {
+            let s = summarize(&paragraphs, None, &SummaryOptions { length, lang: None });
+            for pt in s.points.iter().chain(s.tldr.iter()) {
+                for bad in ["By Tara", "Step 9", "This harbour", "parts:", "Zudem"] {
+                    assert!(!pt.text.starts_with(bad), "{lang}: point {:?}", pt.text);
+                }
+                assert!(!pt.text.contains("Step 9"), "{lang}: point {:?}", pt.text);
+            }
+        }
+    }
+}

@@ -178,9 +178,10 @@ pub fn summarize_with(
     let ranked = rank::rank(&feats, &title_terms, vocab.len(), k, params);
 
     // Only sentence-like text becomes a point or the tl;dr: not headings, bylines, date lines,
-    // lead-ins ending in a colon or code (unless the article has too little else).
+    // lead-ins ending in a colon or code. A text with no sentence mark anywhere (notes, a list)
+    // is taken as it is.
     let mut eligible: Vec<bool> = sents.iter().map(|s| is_sentence_like(s.text)).collect();
-    if eligible.iter().filter(|&&e| e).count() < k {
+    if !eligible.contains(&true) {
         eligible.iter_mut().for_each(|e| *e = true);
     }
 
