@@ -231,8 +231,10 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
         std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read '{path}': {e}")))
     }
     .and_then(|bytes| {
-        // HTML and plain text have no NUL bytes; an executable or an image does.
-        if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
+        // HTML and plain text have no NUL bytes, an executable or an image does (UTF-16 text
+        // does too, but starts with its byte-order mark).
+        let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+        if !utf16 && bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
             let name = if path == "-" { "standard input" } else { path };
             Err(Failure::Input(format!(
                 "'{name}' looks like binary data, not HTML or text"

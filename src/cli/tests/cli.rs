@@ -49,6 +49,30 @@ fn binary_input_is_a_clear_error() {
     assert!(err.contains("looks like binary data"), "{err}");
     let out = decant(&["summarize", "--text", "-"], b"text\0more");
     assert_eq!(out.status.code(), Some(1));
+    // UTF-16 has NUL bytes but starts with a byte-order mark: it is text, decoded as such.
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(
+            "<title>Harbour</title><p>x</p>"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let out = decant(&["analyze", "--json", "-"], &utf16);
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("\"Harbour\""));
+}
+
+#[test]
+fn a_page_in_a_legacy_encoding_is_read_in_it() {
+    let page = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 na\xefve</title></head>\
+                 <body><p>x</p></body></html>";
+    let out = decant(&["analyze", "--json", "-"], page);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("Caf\u{e9} na\u{ef}ve"));
 }
 
 #[test]

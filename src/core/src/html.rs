@@ -129,10 +129,69 @@ impl<S: TokenSink> TokenSink for DepthLimiter<S> {
     }
 }
 
-/// Parses HTML from bytes, decoding them as UTF-8 and replacing invalid sequences (U+FFFD), as
-/// a browser does for a page declared UTF-8.
+/// Bytes searched for a `<meta charset>` declaration, as browsers' prescan does.
+const CHARSET_PRESCAN_BYTES: usize = 1024;
+
+/// Parses HTML from bytes, decoded as the page says: a byte-order mark wins; bytes that are
+/// valid UTF-8 are UTF-8 (saved pages are often re-encoded without updating their
+/// declaration); otherwise the `<meta charset>` or `<meta http-equiv="Content-Type">` of the
+/// first kilobyte, else windows-1252, as browsers in Western locales read undeclared legacy
+/// pages. Invalid sequences become U+FFFD.
 pub fn parse_html_bytes(bytes: &[u8]) -> Document {
-    parse_html(&String::from_utf8_lossy(bytes))
+    match std::str::from_utf8(bytes) {
+        Ok(text) if encoding_rs::Encoding::for_bom(bytes).is_none() => parse_html(text),
+        _ => {
+            let (text, _, _) = declared_encoding(bytes).decode(bytes);
+            parse_html(&text)
+        }
+    }
+}
+
+/// The encoding to decode legacy (not UTF-8) `bytes` with: a byte-order mark, else the
+/// declared charset, else windows-1252.
+pub fn declared_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc;
+    }
+    let head = &bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)];
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = find(&lower[from..], b"<meta") {
+        let start = from + at;
+        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = tag[c + 7..].trim_ascii_start();
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = rest.trim_ascii_start();
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or(rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
+                let label_end = rest
+                    .iter()
+                    .position(|&b| {
+                        matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace()
+                    })
+                    .unwrap_or(rest.len());
+                if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..label_end]) {
+                    // A page in UTF-16 would have a BOM; a UTF-16 label is read as UTF-8
+                    // (and invalid sequences replaced).
+                    return if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                        encoding_rs::UTF_8
+                    } else {
+                        enc
+                    };
+                }
+            }
+        }
+        from = end.max(start + 1);
+    }
+    encoding_rs::WINDOWS_1252
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 struct Sink {
@@ -322,6 +381,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pages_are_decoded_in_their_declared_encoding() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 na\xefve</title></head></html>";
+        let doc = parse_html_bytes(latin1);
+        let title = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.tag(n) == "title")
+            .unwrap();
+        assert_eq!(doc.text_content(title), "Café naïve");
+        let http_equiv =
+            b"<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>\x93x\x94";
+        assert_eq!(declared_encoding(http_equiv), encoding_rs::WINDOWS_1252);
+        let sjis = b"<meta charset=shift_jis><p>\x93\xfa\x96\x7b</p>";
+        let doc = parse_html_bytes(sjis);
+        let p = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.tag(n) == "p")
+            .unwrap();
+        assert_eq!(doc.text_content(p), "日本");
+        assert_eq!(declared_encoding(b"\xef\xbb\xbf<p>x"), encoding_rs::UTF_8);
+        assert_eq!(
+            declared_encoding(b"<p>undeclared</p>"),
+            encoding_rs::WINDOWS_1252
+        );
+        assert_eq!(
+            declared_encoding(b"<meta charset=utf-16>"),
+            encoding_rs::UTF_8
+        );
+        assert_eq!(
+            declared_encoding(b"<meta charset=bogus>"),
+            encoding_rs::WINDOWS_1252
+        );
+        // Valid UTF-8 stays UTF-8 whatever the page declares (a re-saved page).
+        let resaved = "<meta charset=gb2312><p>日本 café</p>".as_bytes();
+        let doc = parse_html_bytes(resaved);
+        let p = doc
+            .descendants(NodeId::ROOT)
+            .find(|&n| doc.tag(n) == "p")
+            .unwrap();
+        assert_eq!(doc.text_content(p), "日本 café");
+    }
+
+    #[test]
     fn parses_and_recovers() {
         let d = parse_html("<title>T</title><p class=A>One<p>Two<template><p>hidden</template>");
         let body = d.body().expect("body is implied");
@@ -336,8 +437,12 @@ mod tests {
             let d = parse_html(input);
             assert!(d.body().is_some(), "{input:?}");
         }
-        let d = parse_html_bytes(&[0xff, 0xfe, b'<', b'p', b'>', 0xc3]);
+        // Invalid UTF-8 that declares UTF-8: replaced, not re-read as windows-1252.
+        let d = parse_html_bytes(b"<meta charset=utf-8><p>\xff x \xc3");
         assert!(d.text_content(d.body().unwrap()).contains('\u{fffd}'));
+        // FF FE is the UTF-16LE byte-order mark: the page is UTF-16, as a browser reads it.
+        let d = parse_html_bytes(&[0xff, 0xfe, b'<', 0, b'p', 0, b'>', 0, b'x', 0]);
+        assert_eq!(d.text_content(d.body().unwrap()), "x");
     }
 
     #[test]

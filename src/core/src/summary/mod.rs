@@ -187,7 +187,8 @@ pub fn summarize_with(
 
     // Points: units of consecutive sentences. A sentence that opens with an unresolved pronoun
     // or a connective that cannot be dropped takes the sentence before it along (at most two
-    // back, never across a paragraph break); one that cannot be repaired so is not a point.
+    // back, never a heading or other non-sentence); one that cannot be repaired so is not a
+    // point.
     // Units that share a sentence merge.
     let mut units: Vec<(usize, usize)> = Vec::new();
     for &i in &ranked.order {
@@ -199,12 +200,10 @@ pub fn summarize_with(
         if !eligible[i] {
             continue;
         }
+        // News paragraphs are often one sentence long, so the sentence before may sit in the
+        // paragraph before; a heading, byline or lead-in there is no antecedent.
         let mut a = i;
-        while a > 0
-            && i - a < 2
-            && feats[a].dangling
-            && sents[a - 1].paragraph == sents[a].paragraph
-        {
+        while a > 0 && i - a < 2 && feats[a].dangling && eligible[a - 1] {
             a -= 1;
         }
         if feats[a].dangling || !eligible[a] {
