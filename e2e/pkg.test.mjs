@@ -246,3 +246,27 @@ test("options.summary = false skips the summary; a non-boolean is bad-argument",
   assert.equal(r.off, null);
   assert.equal(r.code, "bad-argument");
 });
+
+test("labels and the observe() settings are checked: a wrong value is bad-argument", async () => {
+  const r = await page.evaluate(async () => {
+    const m = await import("/pkg/index.js");
+    await m.init();
+    const code = (options) => {
+      try {
+        m.cleanup(document, options).undo();
+        return "ok";
+      } catch (e) {
+        return e.code;
+      }
+    };
+    return [
+      code({ labels: "paywall" }),
+      code({ labels: ["Paywall"] }),
+      code({ labels: ["paywall", "related"] }),
+      code({ debounceMs: -1 }),
+      code({ cpuShare: "half" }),
+      code({ debounceMs: 20, cpuShare: 0.5 }),
+    ];
+  });
+  assert.deepEqual(r, ["bad-argument", "bad-argument", "ok", "bad-argument", "bad-argument", "ok"]);
+});

@@ -144,6 +144,10 @@ export interface Options {
   lang?: string;
   /** `false` skips the summary (`analysis.summary` is then `null`); default `true`. */
   summary?: boolean;
+  /** `observe()`: milliseconds to wait for more added nodes before analysing (default 50). */
+  debounceMs?: number;
+  /** `observe()`: the share of wall time its analysis may use, 0..1 (default 0.1). */
+  cpuShare?: number;
 }
 
 /** The handle `cleanup` returns. */

@@ -26,7 +26,10 @@ export const DEFAULT_LABELS = Object.freeze([
   "app-banner",
 ]);
 
-/** An error with a stable `code`: "bad-argument", "not-initialized", "detached", "internal". */
+/**
+ * An error with a stable `code`: "bad-argument", "not-initialized", "init-failed", "detached",
+ * "internal".
+ */
 export class DecantError extends Error {
   constructor(code, message) {
     super(message);
@@ -105,6 +108,18 @@ function coreOptions(options) {
       throw new DecantError("bad-argument", "summary must be true or false");
     }
     out.summary = options.summary;
+  }
+  if (options.labels !== undefined) {
+    const ok = Array.isArray(options.labels) && options.labels.every((l) => LABELS.includes(l));
+    if (!ok) {
+      throw new DecantError("bad-argument", `labels must be a list of: ${LABELS.join(", ")}`);
+    }
+  }
+  for (const key of ["debounceMs", "cpuShare"]) {
+    const v = options[key];
+    if (v !== undefined && !(typeof v === "number" && v >= 0 && Number.isFinite(v))) {
+      throw new DecantError("bad-argument", `${key} must be a number of 0 or more`);
+    }
   }
   if (options.lang !== undefined) {
     if (typeof options.lang !== "string")
@@ -232,6 +247,7 @@ export function applyAnalysis(doc, analysis, options = {}) {
   if (!analysis || !Array.isArray(analysis.blocks) || !Array.isArray(analysis.fixes)) {
     throw new DecantError("bad-argument", "expected an analysis with blocks and fixes");
   }
+  coreOptions(options); // validates labels and the observe() settings
   return makeHandle(doc, options, null, analysis);
 }
 
