@@ -136,8 +136,11 @@ export interface Analysis {
 
 /** Options of the analysis calls. */
 export interface Options {
-  /** Labels `cleanup` acts on (default: DEFAULT_LABELS). */
-  labels?: Label[];
+  /**
+   * Labels `cleanup` acts on (default: DEFAULT_LABELS); lower-case names of your own are
+   * allowed for blocks you pass to `handle.apply()`.
+   */
+  labels?: (Label | (string & {}))[];
   /** Summary length. */
   length?: "short" | "medium" | "long" | "auto";
   /** Language hint, ISO 639-1. */

@@ -110,9 +110,16 @@ function coreOptions(options) {
     out.summary = options.summary;
   }
   if (options.labels !== undefined) {
-    const ok = Array.isArray(options.labels) && options.labels.every((l) => LABELS.includes(l));
+    // LABELS, or lower-case names of the caller's own for blocks it passes to handle.apply()
+    // (the extension's "custom" rules); "Paywall" or a string instead of a list is a mistake.
+    const ok =
+      Array.isArray(options.labels) &&
+      options.labels.every((l) => typeof l === "string" && /^[a-z][a-z0-9-]*$/.test(l));
     if (!ok) {
-      throw new DecantError("bad-argument", `labels must be a list of: ${LABELS.join(", ")}`);
+      throw new DecantError(
+        "bad-argument",
+        `labels must be a list of lower-case names (${LABELS.join(", ")})`,
+      );
     }
   }
   for (const key of ["debounceMs", "cpuShare"]) {
