@@ -225,6 +225,26 @@ test("examples/web: the sample page is analysed and outlined in its preview", as
     await frame.locator("section[title^='paywall']").first().getAttribute("title"),
     /sign up to read/,
   );
+  // A pasted page's resources on other hosts are not fetched by the preview: the page's CSP
+  // (inherited by the srcdoc frame) blocks them before they reach the network.
+  const requests = [];
+  demo.on("request", (r) => requests.push(r.url()));
+  const failures = [];
+  demo.on("requestfailed", (r) => failures.push(r.failure()?.errorText));
+  await demo.fill(
+    "#html",
+    '<html><body><img src="https://tracker.example/pixel.gif"><p>Paste test.</p></body></html>',
+  );
+  await demo.click("#run");
+  await demo.waitForFunction(() =>
+    document.getElementById("preview").contentDocument?.body?.textContent.includes("Paste test"),
+  );
+  await demo.waitForTimeout(300);
+  assert.deepEqual(
+    requests.filter((u) => !u.startsWith(server.base)),
+    ["https://tracker.example/pixel.gif"],
+  );
+  assert.deepEqual(failures, ["csp"], "blocked by the CSP, not sent");
   await demo.close();
 });
 
