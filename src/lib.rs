@@ -89,7 +89,12 @@ fn error(code: &str, message: &str) -> JsValue {
 extern "C" {
     type Walk;
     #[wasm_bindgen(catch)]
-    fn walk(root: &web_sys::Node, parent: u32, first_id: u32) -> Result<Walk, JsValue>;
+    fn walk(
+        root: &web_sys::Node,
+        parent: u32,
+        first_id: u32,
+        ids: &js_sys::Map,
+    ) -> Result<Walk, JsValue>;
     #[wasm_bindgen(method, getter)]
     fn text(this: &Walk) -> String;
     #[wasm_bindgen(method, getter)]
@@ -123,13 +128,14 @@ fn as_element(node: &web_sys::Node) -> Option<&web_sys::Element> {
 }
 
 /// Walks `root` and decodes it into `doc` under `parent`: returns the batch's root ids and the
-/// DOM nodes of the new ids, in id order.
+/// DOM nodes of the new ids, in id order; `ids` gets each new element's id.
 fn snapshot_into(
     doc: &mut Document,
     root: &web_sys::Node,
     parent: NodeId,
+    ids: &js_sys::Map,
 ) -> Result<(Vec<NodeId>, js_sys::Array), JsValue> {
-    let walked = walk(root, parent.0, doc.len() as u32)?;
+    let walked = walk(root, parent.0, doc.len() as u32, ids)?;
     let roots = wire::decode_into(doc, &walked.text(), &walked.lens(), &walked.tree())
         .map_err(|e| error("internal", &format!("bad snapshot: {e}")))?;
     Ok((roots, walked.nodes()))
@@ -143,8 +149,8 @@ pub struct Page {
     live: bool,
     /// DOM node of each id (`undefined` for id 0 when the root is not a document).
     nodes: js_sys::Array,
-    /// DOM node → id, built on first use (only the incremental path needs it).
-    ids: Option<js_sys::Map>,
+    /// Element → id (filled by the walker; the incremental path looks parents up in it).
+    ids: js_sys::Map,
 }
 
 #[wasm_bindgen]
@@ -169,13 +175,17 @@ impl Page {
             }
             None => JsValue::UNDEFINED,
         };
-        let (_, walked) = snapshot_into(&mut doc, &root, NodeId::ROOT)?;
+        let ids = js_sys::Map::new();
+        if !first.is_undefined() {
+            ids.set(&first, &JsValue::from(0));
+        }
+        let (_, walked) = snapshot_into(&mut doc, &root, NodeId::ROOT, &ids)?;
         let nodes = js_sys::Array::of1(&first).concat(&walked);
         let mut page = Page {
             engine: Engine::with_options(doc, options),
             live,
             nodes,
-            ids: None,
+            ids,
         };
         let probes = page.engine.style_probes();
         page.measure(&probes);
@@ -201,6 +211,8 @@ impl Page {
         let mut roots = Vec::new();
         let mut doc = std::mem::take(self.engine.document_mut());
         let mut result = Ok(());
+        // Ids from here on are this batch's: a node under one of them was walked with it.
+        let batch_start = doc.len() as u32;
         for v in added.iter() {
             let Some(node) = as_node(&v) else {
                 continue;
@@ -211,10 +223,14 @@ impl Page {
             let Some(pid) = snapshot_parent(&node).and_then(|p| self.id_of(&p)) else {
                 continue;
             };
-            let first = doc.len() as u32;
-            match snapshot_into(&mut doc, &node, NodeId(pid)) {
+            if pid >= batch_start {
+                continue;
+            }
+            match snapshot_into(&mut doc, &node, NodeId(pid), &self.ids) {
                 Ok((new_roots, walked)) => {
-                    self.remember(first, &walked);
+                    for n in walked.iter() {
+                        self.nodes.push(&n);
+                    }
                     roots.extend(new_roots);
                 }
                 Err(e) => {
@@ -239,20 +255,10 @@ impl Page {
         self.node(id as usize)
     }
 
-    /// The id of a DOM node in this snapshot, if it is in it.
+    /// The id of an element (or the document) in this snapshot, if it is in it.
     #[wasm_bindgen(js_name = idOf)]
-    pub fn id_of(&mut self, node: &web_sys::Node) -> Option<u32> {
-        let nodes = &self.nodes;
-        let ids = self.ids.get_or_insert_with(|| {
-            let map = js_sys::Map::new();
-            for (i, n) in nodes.iter().enumerate() {
-                if !n.is_undefined() {
-                    map.set(&n, &JsValue::from(i as u32));
-                }
-            }
-            map
-        });
-        ids.get(node).as_f64().map(|f| f as u32)
+    pub fn id_of(&self, node: &web_sys::Node) -> Option<u32> {
+        self.ids.get(node).as_f64().map(|f| f as u32)
     }
 }
 
@@ -286,17 +292,6 @@ impl Page {
             ids.push(id);
         }
         ids
-    }
-
-    /// Records the DOM nodes of ids `first..` (a decoded batch).
-    fn remember(&mut self, first: u32, walked: &js_sys::Array) {
-        debug_assert_eq!(self.nodes.length(), first);
-        for (i, n) in walked.iter().enumerate() {
-            if let Some(ids) = &self.ids {
-                ids.set(&n, &JsValue::from(first + i as u32));
-            }
-            self.nodes.push(&n);
-        }
     }
 
     /// Fills computed style and geometry for the nodes the core asked about.

@@ -101,3 +101,25 @@ fn rejects_a_non_node_with_a_code() {
     let code = js_sys::Reflect::get(&err, &"code".into()).unwrap();
     assert_eq!(code.as_string().as_deref(), Some("bad-argument"));
 }
+
+#[wasm_bindgen_test]
+fn a_batch_naming_a_node_and_its_children_snapshots_each_once() {
+    let root = mount(ARTICLE);
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let mut page = Page::new(&doc.clone().into(), JsValue::UNDEFINED).unwrap();
+    let late = doc.create_element("div").unwrap();
+    late.set_inner_html("<h3>Subscribe to continue reading</h3><p>Sign up today.</p>");
+    root.append_child(&late).unwrap();
+    // A MutationObserver lists the element, then nodes added inside it before it fired.
+    let h3 = late.first_element_child().unwrap();
+    let text = h3.first_child().unwrap();
+    let added = js_sys::Array::of3(&late, &h3, &text);
+    page.analyze_added(added, None).unwrap();
+    let fresh = Page::new(&doc.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        page.engine.document().len(),
+        fresh.engine.document().len(),
+        "the incremental snapshot holds what a fresh one does, nothing twice"
+    );
+    root.remove();
+}

@@ -63,10 +63,12 @@ export function snapshotParent(node) {
 /**
  * Encodes `root` and its subtree. A Document contributes its children (the document itself is
  * id `parent`); any other node is encoded itself, under `parent`. Ids start at `firstId`.
+ * When `ids` (a Map) is given, each element is recorded in it (element → id): the incremental
+ * path looks parents up there, and building it here costs a fraction of a later full pass.
  * @returns {{text: string, lens: Uint32Array, tree: Uint32Array, nodes: Node[]}} `nodes[k]` is
  *   the DOM node of id `firstId + k`.
  */
-export function walk(root, parent, firstId) {
+export function walk(root, parent, firstId, ids) {
   const strings = [];
   const lens = new U32(1024);
   const tree = new U32(2048);
@@ -112,6 +114,7 @@ export function walk(root, parent, firstId) {
       if (name === "type" && value.includes("ld+json")) jsonLd = true;
     }
     nodes.push(node);
+    if (ids) ids.set(node, id);
     // Page scripts can be megabytes and are never content: keep only JSON-LD (metadata).
     if (tag === "script" ? !jsonLd : SKIP_CHILDREN.has(tag)) continue;
     pushChildren(node, id);

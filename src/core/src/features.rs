@@ -202,8 +202,9 @@ fn class_word_label(word: &str) -> Option<Label> {
     static SORTED: std::sync::OnceLock<Vec<(&'static str, Label)>> = std::sync::OnceLock::new();
     let sorted = SORTED.get_or_init(|| {
         let mut v = CLASS_WORDS.to_vec();
-        // Stable: for a word listed twice, the first entry wins, as a linear search would.
-        v.sort_by_key(|&(w, _)| w);
+        // Stable (for a word listed twice the first entry wins, as a linear search would); the
+        // shared insertion sort avoids another generic sort in the `.wasm`.
+        crate::summary::insertion_sort(&mut v, |a, b| a.0 < b.0);
         v.dedup_by_key(|&mut (w, _)| w);
         v
     });
