@@ -214,3 +214,32 @@ fn a_tree_deeper_than_any_parser_allows_is_analysed() {
     let a = Engine::new(doc).analyze();
     assert!(a.blocks.len() < 10, "{:?}", a.blocks.len());
 }
+
+/// The incremental path over a deep subtree (a page can insert one): bounded like the full one.
+#[test]
+fn a_deep_added_subtree_is_analysed_incrementally() {
+    let mut doc = Document::new();
+    let html = doc.create_element("html", vec![]);
+    doc.append(decant_core::NodeId::ROOT, html);
+    let body = doc.create_element("body", vec![]);
+    doc.append(html, body);
+    let mut engine = Engine::new(doc);
+    engine.analyze();
+    let doc = engine.document_mut();
+    let top = doc.create_element("div", vec![]);
+    doc.append(body, top);
+    let mut parent = top;
+    for _ in 0..DEEP_ADDED {
+        let div = doc.create_element("div", vec![]);
+        doc.append(parent, div);
+        parent = div;
+    }
+    let text = doc.create_text("Subscribe to continue reading. You have reached your limit.");
+    doc.append(parent, text);
+    engine.attach(&[top]);
+    let delta = engine.analyze_added(&[top]);
+    assert!(delta.blocks.len() < 10);
+}
+
+/// Depth of the added subtree in the test above.
+const DEEP_ADDED: usize = 20_000;
