@@ -70,8 +70,10 @@ export function snapshotParent(node) {
  */
 export function walk(root, parent, firstId, ids) {
   const strings = [];
-  const lens = new U32(1024);
-  const tree = new U32(2048);
+  // A whole document is thousands of nodes; an added subtree (a modal) a handful.
+  const capacity = root.nodeType === DOCUMENT_NODE ? 4096 : 32;
+  const lens = new U32(capacity);
+  const tree = new U32(2 * capacity);
   const nodes = [];
   // Flat stack of (node, parent id) pairs, pushed in reverse so children pop in order.
   const stack = [];
