@@ -64,7 +64,11 @@ function render(settings, host, state) {
   }
 }
 
+/** Messages said so far: the delayed first announcement must not cover a later one. */
+let said = 0;
+
 function say(text, isError = false) {
+  said++;
   $("status").textContent = text;
   $("status").classList.toggle("error", isError);
 }
@@ -85,8 +89,12 @@ async function main() {
   const host = state ? state.host : "";
   render(settings, host, state);
   await showResetNotice();
-  // Set after first paint so screen readers announce it.
-  setTimeout(() => say(announcement(state)), 100);
+  // Set after first paint so screen readers announce it, unless a quick first click has
+  // already said something (a failed save would be overwritten).
+  const saidBefore = said;
+  setTimeout(() => {
+    if (said === saidBefore) say(announcement(state));
+  }, 100);
 
   /** Reports a failed save and shows the stored settings again. */
   async function failed(err) {
