@@ -15,6 +15,13 @@ for c in rustfmt clippy; do
   rustup component list --installed | grep -q "^$c" || rustup component add "$c"
 done
 
+# The nightly toolchain for `make fuzz` (cargo-fuzz needs it); minimal profile, about 30 s on
+# a fresh machine. cargo-fuzz itself (minutes to build) is installed by `make fuzz` on first use.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "installing the nightly toolchain (for make fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+
 # wasm-bindgen-cli pinned to the wasm-bindgen version in Cargo.lock.
 want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
