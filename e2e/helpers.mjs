@@ -120,3 +120,16 @@ export async function hiddenSet(page) {
       .sort(),
   );
 }
+
+/** The URL of an extension page (`browser` from launchWithExtension). */
+export function extensionUrl(browser, path) {
+  return `chrome-extension://${browser.extensionId}/${path}`;
+}
+
+/** Opens the extension's options page in a new tab, once its settings are shown. */
+export async function openOptionsPage(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(extensionUrl(browser, "options.html"));
+  await page.waitForSelector("body[data-ready]");
+  return page;
+}

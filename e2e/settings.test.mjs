@@ -3,7 +3,16 @@
 // nothing reachable from a web page, and no network request in any of it.
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launchWithExtension, ROOT, setSettings, tellTab, hiddenSet } from "./helpers.mjs";
+import {
+  serve,
+  launchWithExtension,
+  ROOT,
+  setSettings,
+  tellTab,
+  hiddenSet,
+  extensionUrl,
+  openOptionsPage,
+} from "./helpers.mjs";
 
 const DEFAULT_LABELS = ["paywall", "aggregator", "consent", "newsletter", "app-banner"];
 const ALL_LABELS = [...DEFAULT_LABELS, "related", "ad", "nav"];
@@ -37,7 +46,7 @@ beforeEach(async () => {
   );
 });
 
-const ext = (path) => `chrome-extension://${browser.extensionId}/${path}`;
+const ext = (path) => extensionUrl(browser, path);
 
 /** Everything in storage.sync (the extension's own view). */
 const syncItems = () => browser.worker.evaluate(() => chrome.storage.sync.get(null));
@@ -59,11 +68,15 @@ async function open(url, cleaned = true) {
   return page;
 }
 
-async function openOptions() {
-  const page = await browser.context.newPage();
-  await page.goto(ext("options.html"));
-  await page.waitForSelector("body[data-ready]");
-  return page;
+const openOptions = () => openOptionsPage(browser);
+
+/** Waits until the page's status line matches `re`. */
+function waitForStatus(page, re) {
+  return page.waitForFunction(
+    ({ source, flags }) =>
+      new RegExp(source, flags).test(document.getElementById("status").textContent),
+    { source: re.source, flags: re.flags },
+  );
 }
 
 async function openPopup(page) {
@@ -261,10 +274,9 @@ test("a failed save is reported and the controls show what is stored", async () 
   });
   const options = await openOptions();
   await options.click("#auto-open");
-  await options.waitForFunction(() =>
-    /^Could not save: the browser's limit for synced settings was reached \(.*quota/i.test(
-      document.getElementById("status").textContent,
-    ),
+  await waitForStatus(
+    options,
+    /^Could not save: the browser's limit for synced settings was reached \(.*quota/i,
   );
   assert.equal(await options.isChecked("#auto-open"), false, "back to what is stored");
   assert.equal("autoOpenSidebar" in (await syncItems()), false);
@@ -272,10 +284,9 @@ test("a failed save is reported and the controls show what is stored", async () 
   const page = await open(`${server.base}/e2e/fixtures/modal.html`);
   const popup = await openPopup(page);
   await popup.click("#site-toggle");
-  await popup.waitForFunction(() =>
-    /^Could not save: the browser's limit for synced settings was reached \(.*quota/i.test(
-      document.getElementById("status").textContent,
-    ),
+  await waitForStatus(
+    popup,
+    /^Could not save: the browser's limit for synced settings was reached \(.*quota/i,
   );
   assert.equal(await popup.isChecked("#site-toggle"), true, "back to what is stored");
   assert.equal("site:127.0.0.1" in (await syncItems()), false);
@@ -291,11 +302,7 @@ test("a failed save is reported and the controls show what is stored", async () 
   );
   await options.fill("#rules", rules.join("\n"));
   await options.click("#save-rules");
-  await options.waitForFunction(() =>
-    /^Could not save: the custom rules take \d+ bytes/.test(
-      document.getElementById("status").textContent,
-    ),
-  );
+  await waitForStatus(options, /^Could not save: the custom rules take \d+ bytes/);
   assert.equal("rules" in (await syncItems()), false);
   const many = {};
   for (let i = 0; i < 480; i++) many[`site:s${i}.ex`] = true;

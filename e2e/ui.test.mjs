@@ -12,6 +12,8 @@ import {
   tellTab,
   setSettings,
   storedSettings,
+  extensionUrl,
+  openOptionsPage,
 } from "./helpers.mjs";
 
 const SHOTS = join(ROOT, "e2e", "screenshots");
@@ -62,7 +64,7 @@ after(async () => {
   await server?.close();
 });
 
-const ext = (path) => `chrome-extension://${browser.extensionId}/${path}`;
+const ext = (path) => extensionUrl(browser, path);
 
 async function open(path) {
   const page = await browser.context.newPage();
@@ -105,12 +107,7 @@ async function openPopup(page) {
   return popup;
 }
 
-async function openOptions() {
-  const page = await browser.context.newPage();
-  await page.goto(ext("options.html"));
-  await page.waitForSelector("body[data-ready]");
-  return page;
-}
+const openOptions = () => openOptionsPage(browser);
 
 const stored = () => storedSettings(browser.worker);
 

@@ -3,6 +3,7 @@
 // DEFAULT_LABELS) are a stable interface: extend, never rename.
 
 import wasmInit, { Page, summarizeText } from "./decant_wasm.js";
+import { frameDocument } from "./walk.js";
 
 /** Every label the core can give, article included. */
 export const LABELS = Object.freeze([
@@ -431,12 +432,7 @@ function makeHandle(doc, options, page, analysis) {
       };
       // A same-origin frame that loads (or reloads) after the snapshot: analyse its body.
       const onFrameLoad = (event) => {
-        let body;
-        try {
-          body = event.target.contentDocument?.body;
-        } catch {
-          return; // cross-origin: left alone
-        }
+        const body = frameDocument(event.target)?.body; // null when cross-origin
         if (body) {
           pending.push(body);
           schedule();

@@ -35,7 +35,7 @@ class U32 {
 }
 
 /** The document inside a same-origin frame, or null (cross-origin, not loaded). */
-function frameDocument(el) {
+export function frameDocument(el) {
   try {
     return el.contentDocument || null;
   } catch {

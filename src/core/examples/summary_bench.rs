@@ -14,7 +14,7 @@
 //! A human-readable note goes to standard error; `--verbose` adds each article's time and size
 //! there.
 
-use decant_core::summary::{summarize, SummaryOptions};
+use decant_core::summary::{paragraphs_from_text, summarize, SummaryOptions};
 use serde_json::Value;
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -29,14 +29,6 @@ fn arg(name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
         .and_then(|i| args.get(i + 1).cloned())
-}
-
-/// Paragraphs of a plain text, as `decant summarize --text` cuts them.
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 fn main() {
@@ -57,7 +49,7 @@ fn main() {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str::<Value>(&l).expect("bad JSON line"))
         .filter(|row| row["source"] == "cnndm")
-        .map(|row| paragraphs(row["article"].as_str().unwrap_or("")))
+        .map(|row| paragraphs_from_text(row["article"].as_str().unwrap_or("")))
         .collect();
     assert!(!articles.is_empty(), "no CNN/DM rows in {}", path.display());
 

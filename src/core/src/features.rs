@@ -123,29 +123,10 @@ pub struct TokenEvidence {
 
 /// Splits class/id values into lower-case words on `-`, `_`, digits and camelCase.
 pub fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
-    value.split_whitespace().flat_map(|token| {
-        let mut words = Vec::new();
-        let mut cur = String::new();
-        let mut prev_lower = false;
-        for ch in token.chars() {
-            if !ch.is_ascii_alphabetic() {
-                if !cur.is_empty() {
-                    words.push(std::mem::take(&mut cur));
-                }
-                prev_lower = false;
-                continue;
-            }
-            if ch.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            prev_lower = ch.is_ascii_lowercase();
-            cur.push(ch.to_ascii_lowercase());
-        }
-        if !cur.is_empty() {
-            words.push(cur);
-        }
-        words
-    })
+    let low = value.to_ascii_lowercase();
+    let mut words = Vec::new();
+    for_each_class_word(value, &low, |w| words.push(w.to_string()));
+    words.into_iter()
 }
 
 /// The class, id and role-ish attribute values of an element, lower-cased, space-joined.
