@@ -148,7 +148,10 @@ fn lower_class_id(doc: &Document, id: NodeId) -> String {
     let mut s = String::new();
     for a in ["class", "id", "data-testid"] {
         if let Some(v) = doc.attr(id, a) {
-            s.push_str(&v.to_ascii_lowercase());
+            // Lower-cased in place: this runs for every element, so no copy per attribute.
+            let start = s.len();
+            s.push_str(v);
+            s[start..].make_ascii_lowercase();
             s.push(' ');
         }
     }
