@@ -2,6 +2,7 @@
 // page). Everything here runs on the live DOM of the page under test.
 import { init, analyzeDocument } from "/pkg/index.js";
 import wasmInit, { Page } from "/pkg/decant_wasm.js";
+import { walk } from "/pkg/walk.js";
 import Readability from "/bench/vendor/readability.mjs";
 import Defuddle from "/bench/vendor/defuddle.mjs";
 
@@ -91,7 +92,17 @@ export function runSplit({ reps }) {
   const snapshot = [];
   const analyze = [];
   const free = [];
+  const walkOnly = [];
+  const visitOnly = [];
   for (let r = 0; r < reps; r++) {
+    settle();
+    const w0 = performance.now();
+    walk(document, 0, 1, new Map());
+    walkOnly.push(performance.now() - w0);
+    settle();
+    const v0 = performance.now();
+    visitEveryNode(document);
+    visitOnly.push(performance.now() - v0);
     settle();
     const t0 = performance.now();
     const page = new Page(document);
@@ -104,7 +115,25 @@ export function runSplit({ reps }) {
     analyze.push(t2 - t1);
     free.push(t3 - t2);
   }
-  return { snapshot, analyze, free };
+  return { snapshot, analyze, free, walkOnly, visitOnly };
+}
+
+/**
+ * The least any tool that looks at every node must do: visit each node once and read its type,
+ * its tag or the length of its text. A floor for the snapshot, not something Decant could ship.
+ */
+function visitEveryNode(root) {
+  let sum = 0;
+  let n = root.firstChild;
+  while (n) {
+    sum += n.nodeType === 1 ? n.localName.length + n.attributes.length : (n.data || "").length;
+    if (n.firstChild) n = n.firstChild;
+    else {
+      while (n && !n.nextSibling) n = n.parentNode === root ? null : n.parentNode;
+      n = n && n.nextSibling;
+    }
+  }
+  return sum;
 }
 
 function makeModal() {

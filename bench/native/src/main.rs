@@ -31,6 +31,11 @@ fn decant(bytes: &[u8]) -> usize {
     analysis.blocks.len() + usize::from(analysis.article.is_some())
 }
 
+/// The parse alone (decode + html5ever into the snapshot): the floor under [`decant`].
+fn parse_only(bytes: &[u8]) -> usize {
+    parse_html_bytes(bytes).len()
+}
+
 /// dom_smoothie with its defaults, fed the same bytes decoded the same way.
 fn smoothie(bytes: &[u8]) -> Result<usize, String> {
     let html = String::from_utf8_lossy(bytes).into_owned();
@@ -109,9 +114,13 @@ fn main() {
         };
         let mut td = Vec::with_capacity(reps);
         let mut ts = Vec::with_capacity(reps);
+        let mut tp = Vec::with_capacity(reps);
         for r in 0..reps {
             // Alternate the order: even reps Decant first, odd reps dom_smoothie first.
             let decant_first = (r + i) % 2 == 0;
+            let t = Instant::now();
+            sink += parse_only(&bytes);
+            tp.push(t.elapsed().as_secs_f64() * 1e3);
             for step in 0..2 {
                 if (step == 0) == decant_first {
                     let t = Instant::now();
@@ -135,10 +144,11 @@ fn main() {
             .map(json_str)
             .unwrap_or_else(|| "null".to_string());
         rows.push(format!(
-            "{{\"path\":{},\"bytes\":{},\"decant_ms\":{:.4},\"smoothie_ms\":{},\"smoothie_error\":{}}}",
+            "{{\"path\":{},\"bytes\":{},\"decant_ms\":{:.4},\"parse_ms\":{:.4},\"smoothie_ms\":{},\"smoothie_error\":{}}}",
             json_str(path),
             bytes.len(),
             d,
+            median(&mut tp),
             s,
             err
         ));

@@ -129,6 +129,9 @@ pub fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
     words.into_iter()
 }
 
+/// Longest `data-*` attribute value read for class-like words (see [`token_text`]).
+const MAX_DATA_VALUE_BYTES: usize = 256;
+
 /// The class, id and role-ish attribute values of an element, lower-cased, space-joined.
 pub fn token_text(doc: &Document, id: NodeId) -> String {
     let Some(el) = doc.element(id) else {
@@ -136,10 +139,22 @@ pub fn token_text(doc: &Document, id: NodeId) -> String {
     };
     let mut s = String::new();
     for a in &el.attrs {
+        let data = a.name.starts_with("data-");
         let take = matches!(a.name.as_str(), "class" | "id" | "role" | "aria-label")
-            || (a.name.starts_with("data-") && a.name != "data-decant" && a.name != "data-truth");
+            || (data && a.name != "data-decant" && a.name != "data-truth");
         if take {
-            s.push_str(&a.value);
+            // A long `data-*` value is a URL, a JSON blob or an inline image: only its start
+            // can name anything, and splitting a 100 KB data: URI on every pass cost more than
+            // the rest of the page (lazy-loading images).
+            let mut value = a.value.as_str();
+            if data && value.len() > MAX_DATA_VALUE_BYTES {
+                let mut cut = MAX_DATA_VALUE_BYTES;
+                while !value.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                value = &value[..cut];
+            }
+            s.push_str(value);
             s.push(' ');
             if a.name.starts_with("data-") && a.name.len() > 5 {
                 // Attribute names carry vendor hints too (`data-tp-modal`, `data-ad-slot`).
@@ -438,6 +453,36 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_data_values_are_read_only_at_their_start() {
+        let mut doc = Document::new();
+        let blob = format!("newsletter {}", "QUJD".repeat(50_000));
+        let el = doc.create_element(
+            "div",
+            vec![
+                crate::dom::Attr {
+                    name: "data-src".into(),
+                    value: format!("data:image/png;base64,{}", "QUJD".repeat(50_000)),
+                },
+                crate::dom::Attr {
+                    name: "data-block-json".into(),
+                    value: blob,
+                },
+            ],
+        );
+        let text = token_text(&doc, el);
+        assert!(
+            text.len() < 2 * (MAX_DATA_VALUE_BYTES + 64),
+            "{} bytes",
+            text.len()
+        );
+        assert!(
+            text.contains("newsletter"),
+            "the start of a long value still counts"
+        );
+        assert!(text.contains("block-json"), "and the attribute's name");
+    }
 
     #[test]
     fn class_words_without_allocation_match_class_words() {

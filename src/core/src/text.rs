@@ -1,6 +1,7 @@
 //! Text helpers: whitespace folding, word tokens and the phrase matcher over the lexicon.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::lexicon::PHRASES;
@@ -9,17 +10,13 @@ use crate::model::Label;
 /// Folds every whitespace run into one space and trims the ends.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for ch in s.chars() {
-        if ch.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(ch);
+    // Word by word (`split_whitespace` uses the same `char::is_whitespace`): copying runs of
+    // text is much cheaper than pushing each character.
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
@@ -111,6 +108,11 @@ fn tokens(lowered: &str) -> Vec<(usize, usize)> {
 
 /// Lower-cases, with typographic apostrophes made straight.
 pub fn lower(s: &str) -> String {
+    // Most text and nearly all class names are ASCII: lower-case the bytes in one pass (the
+    // same result as the per-character path, which has no ASCII special case).
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .flat_map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\''.to_lowercase(),
@@ -130,9 +132,33 @@ pub struct PhraseHit {
     pub chars: usize,
 }
 
+/// FNV-1a: the matcher hashes every word of the page's text, and its keys are short lexicon
+/// words, not attacker-chosen (the page only looks them up), so std's SipHash buys nothing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
 struct Matcher {
     /// Word phrases by first token: (phrase index, its tokens), longest first.
-    by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
+    by_first: WordMap<Vec<(usize, Vec<String>)>>,
     /// Phrases in scripts without spaces, matched as substrings.
     cjk: Vec<usize>,
 }
@@ -140,7 +166,7 @@ struct Matcher {
 fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        let mut by_first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut by_first: WordMap<Vec<(usize, Vec<String>)>> = WordMap::default();
         let mut cjk = Vec::new();
         for (i, (phrase, _, _)) in PHRASES.iter().enumerate() {
             if phrase.chars().any(is_cjk) {
@@ -240,18 +266,38 @@ pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
 /// needle for short haystacks such as class names: no searcher is set up per needle, and a
 /// needle is compared only where its first byte occurs.
 pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    // The needles' first bytes as a 256-bit set: most bytes of the haystack start no needle
+    // and are passed over with one lookup instead of one comparison per needle.
+    let mut first = [0u64; 4];
+    for n in needles {
+        if let Some(&b) = n.as_bytes().first() {
+            first[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
     let h = hay.as_bytes();
     (0..h.len()).any(|i| {
-        needles.iter().any(|n| {
-            let n = n.as_bytes();
-            !n.is_empty() && n[0] == h[i] && h[i..].starts_with(n)
-        })
+        let b = h[i];
+        first[usize::from(b >> 6)] >> (b & 63) & 1 == 1
+            && needles.iter().any(|n| {
+                let n = n.as_bytes();
+                !n.is_empty() && n[0] == b && h[i..].starts_with(n)
+            })
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_and_collapse_keep_their_results_on_the_fast_paths() {
+        // ASCII takes the byte path; anything else the per-character one.
+        assert_eq!(lower("Sign UP Now"), "sign up now");
+        assert_eq!(lower("Don\u{2019}t MISS ÄÖ İ"), "don't miss äö i\u{307}");
+        assert_eq!(collapse_whitespace("  a \t\n b\u{a0}\u{3000}c  "), "a b c");
+        assert_eq!(collapse_whitespace(" \n "), "");
+        assert_eq!(collapse_whitespace("one"), "one");
+    }
 
     #[test]
     fn contains_any_finds_a_needle_anywhere() {

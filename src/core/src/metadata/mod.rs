@@ -235,8 +235,8 @@ fn is_hidden(doc: &Document, id: NodeId) -> bool {
         let st: String = st
             .chars()
             .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
         if st.contains("display:none") || st.contains("visibility:hidden") {
             return true;
         }

@@ -153,6 +153,53 @@ fn cosine(a: &Vector, b: &Vector) -> f32 {
     s
 }
 
+/// The symmetric matrix (row-major, `vecs.len()` square) of cosine similarities.
+///
+/// Through an inverted index: each term adds its products only to the pairs of sentences that
+/// share it, instead of merging every pair of vectors (most terms are in few sentences). The
+/// products for a pair are added in ascending term order, as [`cosine`] adds them, so the
+/// sums are the same to the bit.
+fn similarities(vecs: &[Vector], n_terms: usize) -> Vec<f32> {
+    let m = vecs.len();
+    // Postings in one buffer: the sentences (ascending) holding each term, with its weight.
+    let mut start = vec![0u32; n_terms + 1];
+    for v in vecs {
+        for &(t, _) in v {
+            start[t as usize + 1] += 1;
+        }
+    }
+    for t in 0..n_terms {
+        start[t + 1] += start[t];
+    }
+    let mut fill = start.clone();
+    let mut postings = vec![(0u32, 0.0f32); start[n_terms] as usize];
+    for (i, v) in vecs.iter().enumerate() {
+        for &(t, w) in v {
+            postings[fill[t as usize] as usize] = (i as u32, w);
+            fill[t as usize] += 1;
+        }
+    }
+    // `next[t]`: the position in `t`'s postings just after the sentence being processed.
+    let mut next = start;
+    let mut sim = vec![0.0f32; m * m];
+    for (i, v) in vecs.iter().enumerate() {
+        let row = &mut sim[i * m..(i + 1) * m];
+        for &(t, w) in v {
+            let t = t as usize;
+            next[t] += 1;
+            for &(j, wj) in &postings[next[t] as usize..fill[t] as usize] {
+                row[j as usize] += w * wj;
+            }
+        }
+    }
+    for i in 0..m {
+        for j in (i + 1)..m {
+            sim[j * m + i] = sim[i * m + j];
+        }
+    }
+    sim
+}
+
 /// Unit tf-idf vectors (`(1 + ln tf) * ln(1 + n / df)`, sorted by term id) of the sentences.
 fn vectors(sents: &[SentFeat], n_terms: usize) -> Vec<Vector> {
     // Document frequency: `last[t]` is the last sentence that counted term `t`.
@@ -222,13 +269,10 @@ pub fn rank(
     }
     let vecs = vectors(sents, n_terms);
     let m = n.min(MAX_MATRIX);
-    let mut sim = vec![0.0f32; m * m];
+    let sim = similarities(&vecs[..m], n_terms);
     let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
     for i in 0..m {
-        for j in (i + 1)..m {
-            let s = cosine(&vecs[i], &vecs[j]);
-            sim[i * m + j] = s;
-            sim[j * m + i] = s;
+        for &s in &sim[i * m + i + 1..(i + 1) * m] {
             lo = lo.min(s);
             hi = hi.max(s);
         }
@@ -355,5 +399,50 @@ pub fn rank(
     Ranked {
         order: chosen,
         tldr,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The inverted-index matrix must equal pairwise [`cosine`] to the bit: the summary's
+    /// choices (and ties) depend on exact values.
+    #[test]
+    fn similarities_equal_pairwise_cosine_bit_for_bit() {
+        // Deterministic pseudo-random sentences over a small vocabulary (many shared terms).
+        let mut seed = 7u32;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed >> 16
+        };
+        let n_terms = 40;
+        let sents: Vec<SentFeat> = (0..60)
+            .map(|_| {
+                let len = 1 + next() as usize % 15;
+                SentFeat {
+                    terms: (0..len).map(|_| next() % n_terms).collect(),
+                    words: len,
+                    pos_in_para: 0,
+                    dangling: false,
+                    question: false,
+                }
+            })
+            .collect();
+        let vecs = vectors(&sents, n_terms as usize);
+        let m = vecs.len();
+        let sim = similarities(&vecs, n_terms as usize);
+        let mut nonzero = 0;
+        for i in 0..m {
+            assert_eq!(sim[i * m + i], 0.0);
+            for j in 0..m {
+                if i != j {
+                    let want = cosine(&vecs[i], &vecs[j]);
+                    assert_eq!(sim[i * m + j].to_bits(), want.to_bits(), "pair {i},{j}");
+                    nonzero += usize::from(want != 0.0);
+                }
+            }
+        }
+        assert!(nonzero > m, "the test vectors share terms");
     }
 }
