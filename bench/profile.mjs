@@ -3,6 +3,8 @@
 //   node bench/profile.mjs rtp/wikipedia        # a corpus page (an id from RESULTS.md)
 //   node bench/profile.mjs gen:10000            # a generated page of 10,000 elements
 //   node bench/profile.mjs --named gen:10000    # WASM function names (see below)
+//   node bench/profile.mjs --incremental rtp/wikipedia   # `page.analyzeAdded` of an injected
+//                                                        # modal (as `make bench` times it)
 //
 // Runs `analyzeDocument(document)` RUNS times (default 20) under Chromium's sampling profiler,
 // prints the functions with the most self time and writes bench/out/<name>.cpuprofile (open
@@ -19,6 +21,7 @@ import { BENCH, ROOT, HTML, baseFiles, startBench } from "./lib/serve.mjs";
 
 const args = process.argv.slice(2);
 const named = args.includes("--named");
+const incremental = args.includes("--incremental");
 const target = args.find((a) => !a.startsWith("--"));
 const RUNS = Number(process.env.RUNS || 20);
 if (!target) {
@@ -81,16 +84,38 @@ await bench.state.tab.evaluate(async () => {
   analyzeDocument(document);
 });
 await cdp.send("Profiler.start");
-const wall = await bench.state.tab.evaluate(async (runs) => {
-  const { analyzeDocument } = await import("/pkg/index.js");
-  const t0 = performance.now();
-  for (let i = 0; i < runs; i++) analyzeDocument(document);
-  return (performance.now() - t0) / runs;
-}, RUNS);
+const wall = incremental
+  ? await bench.state.tab.evaluate(async (runs) => {
+      // As the bench's incremental phase: a modal and its backdrop appended to the analysed
+      // page, `analyzeAdded` timed (the style flush it triggers included), then removed.
+      const { Page } = await import("/pkg/decant_wasm.js");
+      const { makeModal } = await import("/bench/browser/harness.mjs");
+      const page = new Page(document);
+      page.analyze();
+      let sum = 0;
+      for (let i = 0; i < runs; i++) {
+        const { modal, backdrop } = makeModal();
+        document.body.append(backdrop, modal);
+        const t0 = performance.now();
+        page.analyzeAdded([modal, backdrop]);
+        sum += performance.now() - t0;
+        modal.remove();
+        backdrop.remove();
+      }
+      page.free();
+      return sum / runs;
+    }, RUNS * 10)
+  : await bench.state.tab.evaluate(async (runs) => {
+      const { analyzeDocument } = await import("/pkg/index.js");
+      const t0 = performance.now();
+      for (let i = 0; i < runs; i++) analyzeDocument(document);
+      return (performance.now() - t0) / runs;
+    }, RUNS);
 const { profile } = await cdp.send("Profiler.stop");
 await bench.close();
 
-const name = target.replace(/[^\w.-]+/g, "_") + (named ? "-named" : "");
+const name =
+  target.replace(/[^\w.-]+/g, "_") + (incremental ? "-incremental" : "") + (named ? "-named" : "");
 writeFileSync(join(out, `${name}.cpuprofile`), JSON.stringify(profile));
 
 // Self time per function (samples × interval).
@@ -109,7 +134,11 @@ for (const node of profile.nodes) {
   self.set(key, (self.get(key) || 0) + us);
   total += us;
 }
-console.log(`${target}: ${wall.toFixed(2)} ms per analyzeDocument (${RUNS} runs, profiled)`);
+console.log(
+  incremental
+    ? `${target}: ${wall.toFixed(3)} ms per analyzeAdded (${RUNS * 10} runs, profiled)`
+    : `${target}: ${wall.toFixed(2)} ms per analyzeDocument (${RUNS} runs, profiled)`,
+);
 console.log(`self time of the top functions (share of ${(total / 1000).toFixed(0)} ms sampled):`);
 for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
   console.log(
@@ -140,7 +169,8 @@ for (const [id, us] of dt) {
   const seen = new Set();
   for (let n = id; n !== undefined; n = parent.get(n)) {
     const fn = byId.get(n).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, "");
-    if (!/^(decant_|<decant_|analyzeDocument|withElements)/.test(fn) || seen.has(fn)) continue;
+    if (!/^(decant_|<decant_|analyzeDocument|analyzeAdded|withElements)/.test(fn) || seen.has(fn))
+      continue;
     seen.add(fn);
     incl.set(fn, (incl.get(fn) || 0) + us);
   }

@@ -299,6 +299,9 @@ impl Page {
         if !self.live {
             return;
         }
+        // The last element's document, window and viewport size: nearly every probe is in the
+        // same document, so the window and its size are read once, not per probe.
+        let mut view: Option<(web_sys::Document, web_sys::Window, f64, f64)> = None;
         for &id in ids {
             let Some(node) = self.node(id.index()) else {
                 continue;
@@ -307,11 +310,22 @@ impl Page {
                 continue;
             };
             // The element's own window: a same-origin frame has its own viewport.
-            let Some(window) = el.owner_document().and_then(|d| d.default_view()) else {
+            let Some(doc) = el.owner_document() else {
                 continue;
             };
-            let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-            let (vw, vh) = (size(window.inner_width()), size(window.inner_height()));
+            if view.as_ref().is_none_or(|(d, ..)| *d != doc) {
+                let Some(window) = doc.default_view() else {
+                    continue;
+                };
+                let size =
+                    |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+                let (vw, vh) = (size(window.inner_width()), size(window.inner_height()));
+                view = Some((doc, window, vw, vh));
+            }
+            let Some((_, window, vw, vh)) = &view else {
+                continue;
+            };
+            let (vw, vh) = (*vw, *vh);
             let Ok(Some(cs)) = window.get_computed_style(el) else {
                 continue;
             };
@@ -362,20 +376,30 @@ fn live_style(
     } else {
         0.0
     };
-    let overflow = format!("{} {}", get("overflow-x"), get("overflow-y"));
-    let overflow_hidden = overflow.contains("hidden") || overflow.contains("clip");
-    let max_height = get("max-height");
+    // Each property read is a call out of WASM and a string back in: read only what the
+    // answer can still depend on.
+    let clips = |v: String| v.contains("hidden") || v.contains("clip");
+    let overflow_hidden = clips(get("overflow-x")) || clips(get("overflow-y"));
+    let height_clipped = overflow_hidden && {
+        let max_height = get("max-height");
+        max_height != "none" && !max_height.is_empty()
+    };
+    // The prefixed name only where the standard one is unknown (older Safari).
+    let user_select = match get("user-select") {
+        v if v.is_empty() => get("-webkit-user-select"),
+        v => v,
+    };
     LiveStyle {
         position,
         z_index: get("z-index").parse().unwrap_or(0),
         viewport_coverage: coverage,
-        hidden: get("display") == "none"
-            || get("visibility") == "hidden"
-            || (rect.width() == 0.0 && rect.height() == 0.0),
+        hidden: (rect.width() == 0.0 && rect.height() == 0.0)
+            || get("display") == "none"
+            || get("visibility") == "hidden",
         overflow_hidden,
         blurred: get("filter").contains("blur(") || get("backdrop-filter").contains("blur("),
-        no_select: get("user-select") == "none" || get("-webkit-user-select") == "none",
-        height_clipped: overflow_hidden && max_height != "none" && !max_height.is_empty(),
+        no_select: user_select == "none",
+        height_clipped,
         gradient: get("background-image").contains("gradient("),
     }
 }

@@ -136,7 +136,7 @@ function visitEveryNode(root) {
   return sum;
 }
 
-function makeModal() {
+export function makeModal() {
   const backdrop = document.createElement("div");
   backdrop.className = "modal-backdrop";
   backdrop.setAttribute(

@@ -280,19 +280,27 @@ impl Engine {
         }
         let ctx = self.context();
         let mut delta = Delta::default();
+        let first_new = self.blocks.len();
         for &r in roots {
             // Judge the added root in its page context: walk from the root itself.
             let found = classify::find_blocks(&self.doc, &self.stats, r, &ctx, &mut self.flagged);
-            delta.blocks.extend(found);
+            self.blocks.extend(found);
         }
-        let mut all: Vec<Block> = self.blocks.clone();
-        all.extend(delta.blocks.iter().cloned());
+        // Layers are judged against every block so far (the page's and this batch's), and
+        // join them only after the whole batch (no block list is copied: pages have hundreds).
+        let mut layers = Vec::new();
         for &r in roots {
-            let layers =
-                classify::find_layers(&self.doc, &self.stats, r, &ctx, &all, &mut self.flagged);
-            delta.blocks.extend(layers);
+            layers.extend(classify::find_layers(
+                &self.doc,
+                &self.stats,
+                r,
+                &ctx,
+                &self.blocks,
+                &mut self.flagged,
+            ));
         }
-        self.blocks.extend(delta.blocks.iter().cloned());
+        self.blocks.extend(layers);
+        delta.blocks = self.blocks[first_new..].to_vec();
         let fixes = classify::find_fixes(&self.doc, &self.stats, &ctx, &self.blocks);
         for f in fixes {
             if !self.fixes.contains(&f) {
