@@ -135,7 +135,7 @@ fn snapshot_into(
     parent: NodeId,
     ids: &js_sys::Map,
 ) -> Result<(Vec<NodeId>, js_sys::Array), JsValue> {
-    let walked = walk(root, parent.0, doc.len() as u32, ids)?;
+    let walked = walk(root, parent.get(), doc.len() as u32, ids)?;
     let roots = wire::decode_into(doc, &walked.text(), &walked.lens(), &walked.tree())
         .map_err(|e| error("internal", &format!("bad snapshot: {e}")))?;
     Ok((roots, walked.nodes()))
@@ -226,7 +226,7 @@ impl Page {
             if pid >= batch_start {
                 continue;
             }
-            match snapshot_into(&mut doc, &node, NodeId(pid), &self.ids) {
+            match snapshot_into(&mut doc, &node, NodeId::new(pid), &self.ids) {
                 Ok((new_roots, walked)) => {
                     for n in walked.iter() {
                         self.nodes.push(&n);
@@ -351,10 +351,7 @@ fn read_attrs(el: &web_sys::Element) -> Vec<Attr> {
     let mut out = Vec::with_capacity(n as usize);
     for i in 0..n {
         if let Some(a) = map.item(i) {
-            out.push(Attr {
-                name: a.local_name().to_ascii_lowercase(),
-                value: a.value(),
-            });
+            out.push(Attr::new(&a.local_name(), a.value()));
         }
     }
     out
@@ -446,7 +443,7 @@ impl Snapshot {
         self.engine
             .style_probes()
             .into_iter()
-            .map(|n| n.0)
+            .map(|n| n.get())
             .collect()
     }
 
@@ -477,7 +474,7 @@ impl Snapshot {
                 height_clipped: flag("height_clipped"),
                 gradient: flag("gradient"),
             };
-            self.engine.set_style(NodeId(id), style);
+            self.engine.set_style(NodeId::new(id), style);
         }
         Ok(())
     }

@@ -1,5 +1,8 @@
 //! Peak heap per analysis phase, natively (a counting allocator): where the memory of a big
-//! page goes. `cargo run --profile native -p decant-core --features html --example mem_profile -- FILE`
+//! page goes (the bench's 100,000-element page: `node -e` with bench/lib/generate.mjs, or any
+//! saved page). `NO_SUMMARY=1` skips the summary.
+//!
+//! `cargo run --profile native -p decant-core --features html --example mem_profile -- FILE`
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -39,7 +42,11 @@ fn main() {
     let doc = decant_core::html::parse_html_bytes(&bytes);
     drop(bytes);
     phase(&format!("parse ({} nodes)", doc.len()));
-    let mut engine = decant_core::engine::Engine::new(doc);
+    let options = decant_core::engine::Options {
+        summarize: std::env::var("NO_SUMMARY").is_err(),
+        ..Default::default()
+    };
+    let mut engine = decant_core::engine::Engine::with_options(doc, options);
     phase("Engine::new (stats, find)");
     let a = engine.analyze();
     phase("analyze");

@@ -75,7 +75,7 @@ pub fn style_of(doc: &Document, id: NodeId) -> LiveStyle {
         return LiveStyle::default();
     };
     if let Some(s) = &el.style {
-        return s.clone();
+        return (**s).clone();
     }
     el.attr("style").map(parse_inline).unwrap_or_default()
 }

@@ -6,21 +6,50 @@
 //! Pages control the shape of this tree (100,000-deep nesting is a real attack), so nothing here
 //! recurses: every walk is a loop over the sibling/parent links.
 
+use std::num::NonZeroU32;
+
 use serde::Serialize;
 
 /// Index of a node in a [`Document`] arena. Stable for the life of the snapshot; it is what
 /// crosses the WASM boundary instead of element references or selectors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct NodeId(pub u32);
+///
+/// Stored as index + 1 in a `NonZeroU32`, so that `Option<NodeId>` (five per node: the tree
+/// links) takes 4 bytes instead of 8.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(NonZeroU32);
 
 impl NodeId {
     /// The document node every snapshot starts with.
-    pub const ROOT: NodeId = NodeId(0);
+    pub const ROOT: NodeId = NodeId(NonZeroU32::MIN);
+
+    /// The id of arena index `index` (`u32::MAX` is not an index: it would panic).
+    pub const fn new(index: u32) -> NodeId {
+        match NonZeroU32::new(index.wrapping_add(1)) {
+            Some(n) => NodeId(n),
+            None => panic!("node index out of range"),
+        }
+    }
 
     /// The arena index.
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.get() as usize
+    }
+
+    /// The arena index as the `u32` that crosses the WASM boundary.
+    pub const fn get(self) -> u32 {
+        self.0.get() - 1
+    }
+}
+
+impl std::fmt::Debug for NodeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NodeId::new({})", self.get())
+    }
+}
+
+impl Serialize for NodeId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u32(self.get())
     }
 }
 
@@ -58,19 +87,221 @@ pub struct LiveStyle {
     pub gradient: bool,
 }
 
+/// A tag or attribute name. The common names are static strings, so most elements and
+/// attributes of a page allocate nothing for their names (a 100,000-element page has
+/// 100,000 names and a few dozen distinct ones).
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Name(std::borrow::Cow<'static, str>);
+
+impl Name {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Tags common enough to be worth a static name (sorted: binary-searched).
+const COMMON_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "circle",
+    "cite",
+    "code",
+    "dd",
+    "defs",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "g",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "label",
+    "li",
+    "link",
+    "main",
+    "meta",
+    "nav",
+    "noscript",
+    "ol",
+    "option",
+    "p",
+    "path",
+    "picture",
+    "pre",
+    "rect",
+    "s",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "u",
+    "ul",
+    "use",
+    "video",
+];
+
+/// Attribute names common enough to be worth a static name (sorted: binary-searched).
+const COMMON_ATTRS: &[&str] = &[
+    "action",
+    "alt",
+    "aria-hidden",
+    "aria-label",
+    "charset",
+    "class",
+    "content",
+    "d",
+    "data-src",
+    "datetime",
+    "dir",
+    "fill",
+    "for",
+    "height",
+    "hidden",
+    "href",
+    "id",
+    "itemprop",
+    "itemscope",
+    "itemtype",
+    "lang",
+    "loading",
+    "method",
+    "name",
+    "placeholder",
+    "property",
+    "rel",
+    "role",
+    "sizes",
+    "src",
+    "srcset",
+    "style",
+    "tabindex",
+    "target",
+    "title",
+    "type",
+    "value",
+    "viewbox",
+    "width",
+    "xmlns",
+];
+
+/// `name` lower-cased as a [`Name`]: static when it is one of `common` (sorted), else owned.
+fn intern(name: &str, common: &'static [&'static str]) -> Name {
+    let lowered;
+    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        lowered = name.to_ascii_lowercase();
+        lowered.as_str()
+    } else {
+        name
+    };
+    match common.binary_search(&name) {
+        Ok(i) => Name(std::borrow::Cow::Borrowed(common[i])),
+        Err(_) => Name(std::borrow::Cow::Owned(name.to_string())),
+    }
+}
+
 /// One attribute, name lower-cased.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attr {
-    pub name: String,
+    pub name: Name,
     pub value: String,
+}
+
+impl Attr {
+    /// An attribute; `name` is lower-cased here.
+    pub fn new(name: &str, value: String) -> Attr {
+        Attr {
+            name: intern(name, COMMON_ATTRS),
+            value,
+        }
+    }
 }
 
 /// An element: lower-case local name, attributes in source order, and live style if probed.
 #[derive(Clone, Debug, Default)]
 pub struct Element {
-    pub name: String,
+    pub name: Name,
     pub attrs: Vec<Attr>,
-    pub style: Option<LiveStyle>,
+    /// Boxed: only the few probed elements have it, and inline it would add 16 bytes to
+    /// every node of the arena.
+    pub style: Option<Box<LiveStyle>>,
 }
 
 impl Element {
@@ -225,12 +456,12 @@ impl Document {
     /// Records live style for element `id` (ignored for non-elements).
     pub fn set_style(&mut self, id: NodeId, style: LiveStyle) {
         if let NodeData::Element(e) = &mut self.nodes[id.index()].data {
-            e.style = Some(style);
+            e.style = Some(Box::new(style));
         }
     }
 
     fn push(&mut self, data: NodeData) -> NodeId {
-        let id = NodeId(self.nodes.len() as u32);
+        let id = NodeId::new(self.nodes.len() as u32);
         self.nodes.push(Node::new(data));
         id
     }
@@ -238,7 +469,7 @@ impl Document {
     /// Creates a detached element.
     pub fn create_element(&mut self, name: &str, attrs: Vec<Attr>) -> NodeId {
         self.push(NodeData::Element(Element {
-            name: name.to_ascii_lowercase(),
+            name: intern(name, COMMON_TAGS),
             attrs,
             style: None,
         }))
@@ -531,6 +762,25 @@ impl Iterator for Descendants<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_names_are_sorted_lower_case_and_interned() {
+        for list in [COMMON_TAGS, COMMON_ATTRS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+            assert!(list.iter().all(|n| *n == n.to_ascii_lowercase()));
+        }
+        let mut doc = Document::new();
+        let div = doc.create_element("DIV", vec![Attr::new("CLASS", "x".into())]);
+        let custom = doc.create_element("my-widget", vec![Attr::new("data-x", "1".into())]);
+        assert_eq!(doc.tag(div), "div");
+        assert_eq!(doc.attr(div, "class"), Some("x"));
+        assert_eq!(doc.tag(custom), "my-widget");
+        assert_eq!(doc.attr(custom, "data-x"), Some("1"));
+        assert!(matches!(
+            doc.element(div).map(|e| &e.name.0),
+            Some(std::borrow::Cow::Borrowed(_))
+        ));
+    }
 
     #[test]
     fn text_nodes_are_capped_at_a_character_boundary() {

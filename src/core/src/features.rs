@@ -461,14 +461,11 @@ mod tests {
         let el = doc.create_element(
             "div",
             vec![
-                crate::dom::Attr {
-                    name: "data-src".into(),
-                    value: format!("data:image/png;base64,{}", "QUJD".repeat(50_000)),
-                },
-                crate::dom::Attr {
-                    name: "data-block-json".into(),
-                    value: blob,
-                },
+                crate::dom::Attr::new(
+                    "data-src",
+                    format!("data:image/png;base64,{}", "QUJD".repeat(50_000)),
+                ),
+                crate::dom::Attr::new("data-block-json", blob),
             ],
         );
         let text = token_text(&doc, el);

@@ -209,10 +209,7 @@ fn placeholder_name() -> QualName {
 fn convert_attrs(attrs: Vec<Attribute>) -> Vec<Attr> {
     attrs
         .into_iter()
-        .map(|a| Attr {
-            name: a.name.local.to_ascii_lowercase().to_string(),
-            value: a.value.to_string(),
-        })
+        .map(|a| Attr::new(&a.name.local, a.value.to_string()))
         .collect()
 }
 

@@ -44,7 +44,7 @@ pub fn to_html(doc: &Document, extra: impl Fn(NodeId) -> Vec<(String, String)>) 
                 out.push_str(&e.name);
                 let added = extra(n);
                 for a in &e.attrs {
-                    if added.iter().any(|(k, _)| *k == a.name) {
+                    if added.iter().any(|(k, _)| *k == *a.name) {
                         continue;
                     }
                     out.push(' ');

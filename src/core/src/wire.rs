@@ -118,7 +118,7 @@ fn decode_records(
     for (k, record) in tree.chunks_exact(2).enumerate() {
         let (parent, kind) = (record[0] as usize, record[1]);
         let id = first + k;
-        if parent >= id || doc.node(NodeId(parent as u32)).text().is_some() {
+        if parent >= id || doc.node(NodeId::new(parent as u32)).text().is_some() {
             return Err(WireError::BadParent { node: k });
         }
         let node = if kind == TEXT {
@@ -128,15 +128,14 @@ fn decode_records(
             // Bounded by the strings actually sent, whatever `kind` claims.
             let mut attrs = Vec::with_capacity((kind as usize).min(strings));
             for _ in 0..kind {
-                let mut name = pieces.next()?.to_string();
-                name.make_ascii_lowercase();
+                let name = pieces.next()?;
                 let value = pieces.next()?.to_string();
-                attrs.push(Attr { name, value });
+                attrs.push(Attr::new(name, value));
             }
             doc.create_element(tag, attrs)
         };
         debug_assert_eq!(node.index(), id);
-        doc.append(NodeId(parent as u32), node);
+        doc.append(NodeId::new(parent as u32), node);
         if parent < first {
             roots.push(node);
         }
@@ -163,14 +162,17 @@ mod tests {
         let tree = [0, 1, 1, TEXT, 1, 0];
         let mut doc = Document::new();
         let roots = decode_into(&mut doc, &text, &lens, &tree).unwrap();
-        assert_eq!(roots, vec![NodeId(1)]);
-        assert_eq!(doc.tag(NodeId(1)), "div");
-        assert_eq!(doc.attr(NodeId(1), "class"), Some("wall"));
-        assert_eq!(doc.node(NodeId(2)).text(), Some("Zahlen Sie für 🎉 mehr"));
-        assert_eq!(doc.tag(NodeId(3)), "p");
+        assert_eq!(roots, vec![NodeId::new(1)]);
+        assert_eq!(doc.tag(NodeId::new(1)), "div");
+        assert_eq!(doc.attr(NodeId::new(1), "class"), Some("wall"));
         assert_eq!(
-            doc.children(NodeId(1)).collect::<Vec<_>>(),
-            [NodeId(2), NodeId(3)]
+            doc.node(NodeId::new(2)).text(),
+            Some("Zahlen Sie für 🎉 mehr")
+        );
+        assert_eq!(doc.tag(NodeId::new(3)), "p");
+        assert_eq!(
+            doc.children(NodeId::new(1)).collect::<Vec<_>>(),
+            [NodeId::new(2), NodeId::new(3)]
         );
     }
 
@@ -181,8 +183,8 @@ mod tests {
         decode_into(&mut doc, &text, &lens, &[0, 0]).unwrap();
         let (text, lens) = utf16_lens(&["div", "hi"]);
         let roots = decode_into(&mut doc, &text, &lens, &[1, 0, 2, TEXT]).unwrap();
-        assert_eq!(roots, vec![NodeId(2)]);
-        assert_eq!(doc.node(NodeId(3)).parent, Some(NodeId(2)));
+        assert_eq!(roots, vec![NodeId::new(2)]);
+        assert_eq!(doc.node(NodeId::new(3)).parent, Some(NodeId::new(2)));
     }
 
     #[test]
