@@ -853,7 +853,9 @@ fn add_token_evidence(tokens: &TokenEvidence, ev: &mut Evidence) {
 /// The phrases of `label` found in the text of `id`, for the human reason.
 fn phrases_in(doc: &Document, id: NodeId, label: Label, max: usize) -> Vec<&'static str> {
     let mut hits = Vec::new();
-    find_phrases(&doc.text_content(id), &mut hits);
+    // `find_phrases` reads only the start of a text: copy no more of the block than that.
+    let text = doc.text_content_prefix(id, crate::text::MAX_PHRASE_SCAN_BYTES);
+    find_phrases(&text, &mut hits);
     let mut out: Vec<&'static str> = Vec::new();
     for h in hits {
         if h.label == label {
@@ -1056,8 +1058,24 @@ fn finish_block(
         reasons,
         message,
         path: css_path(doc, id),
-        preview: preview(&doc.text_content(id), 80),
+        preview: block_preview(doc, id),
     }
+}
+
+/// Characters of a block's text shown in its `preview`.
+const PREVIEW_CHARS: usize = 80;
+
+/// The block's text, whitespace-folded, cut at [`PREVIEW_CHARS`]: read from the start of the
+/// text when that start already runs past the cut (the same result without copying the whole
+/// text of a big block), else from all of it.
+fn block_preview(doc: &Document, id: NodeId) -> String {
+    let min_bytes = 8 * PREVIEW_CHARS;
+    let start = doc.text_content_prefix(id, min_bytes);
+    // Shorter than asked: that is the whole text.
+    if start.len() < min_bytes || crate::text::collapsed_len(&start) > PREVIEW_CHARS + 1 {
+        return preview(&start, PREVIEW_CHARS);
+    }
+    preview(&doc.text_content(id), PREVIEW_CHARS)
 }
 
 /// Grows a block to the outermost wrapper that adds (almost) no text of its own.

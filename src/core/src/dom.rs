@@ -620,9 +620,19 @@ impl Document {
     /// All text below `id` (script, style and template content excluded), concatenated, with
     /// a space where a non-inline element starts so words of adjacent blocks stay apart.
     pub fn text_content(&self, id: NodeId) -> String {
+        self.text_content_prefix(id, usize::MAX)
+    }
+
+    /// The start of [`Document::text_content`]: at least `min_bytes` of it (all of it when it
+    /// is shorter). A caller that reads only the start of a big block (a preview, a phrase
+    /// scan) stops the walk there instead of copying the block's whole text.
+    pub fn text_content_prefix(&self, id: NodeId, min_bytes: usize) -> String {
         let mut out = String::new();
         let mut walk = self.descendants(id);
         while let Some(n) = walk.next() {
+            if out.len() >= min_bytes {
+                break;
+            }
             match &self.node(n).data {
                 NodeData::Text(t) => out.push_str(t),
                 NodeData::Element(e) if is_non_content(&e.name) && n != id => walk.skip_children(),
@@ -762,6 +772,25 @@ impl Iterator for Descendants<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_content_prefix_is_a_prefix_of_at_least_the_asked_length() {
+        let mut doc = Document::new();
+        let div = doc.create_element("div", vec![]);
+        doc.append(NodeId::ROOT, div);
+        for k in 0..50 {
+            let p = doc.create_element("p", vec![]);
+            doc.append(div, p);
+            let t = doc.create_text(&format!("paragraph {k} with some words"));
+            doc.append(p, t);
+        }
+        let full = doc.text_content(div);
+        for min in [0, 1, 10, 100, 500, full.len(), full.len() + 1, usize::MAX] {
+            let start = doc.text_content_prefix(div, min);
+            assert!(full.starts_with(&start), "{min}");
+            assert!(start.len() >= min.min(full.len()), "{min}");
+        }
+    }
 
     #[test]
     fn common_names_are_sorted_lower_case_and_interned() {

@@ -7,40 +7,61 @@ use std::sync::OnceLock;
 use crate::lexicon::PHRASES;
 use crate::model::Label;
 
+/// Calls `word` with each maximal run of non-whitespace in `s` (whitespace as
+/// `char::is_whitespace` has it). ASCII bytes are classified without decoding a character:
+/// text is mostly ASCII, and this runs over every text node of the page several times.
+fn for_each_word<'a>(s: &'a str, mut word: impl FnMut(&'a str)) {
+    let bytes = s.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, width) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            if let Some(st) = start.take() {
+                word(&s[st..i]);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        i += width;
+    }
+    if let Some(st) = start {
+        word(&s[st..]);
+    }
+}
+
 /// Folds every whitespace run into one space and trims the ends.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // Word by word (`split_whitespace` uses the same `char::is_whitespace`): copying runs of
-    // text is much cheaper than pushing each character.
-    for word in s.split_whitespace() {
+    // Word by word: copying runs of text is much cheaper than pushing each character.
+    for_each_word(s, |w| {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
-    }
+        out.push_str(w);
+    });
     out
 }
 
 /// Number of characters `s` has once whitespace is folded (without allocating).
 pub fn collapsed_len(s: &str) -> usize {
     let mut n = 0;
-    let mut in_space = true;
-    for ch in s.chars() {
-        if ch.is_whitespace() {
-            if !in_space {
-                n += 1;
-                in_space = true;
-            }
-        } else {
-            n += 1;
-            in_space = false;
-        }
-    }
-    if in_space && n > 0 {
-        n - 1
-    } else {
-        n
-    }
+    for_each_word(s, |w| {
+        // One space between words; a word's characters (ASCII words: its bytes).
+        n += usize::from(n > 0)
+            + if w.is_ascii() {
+                w.len()
+            } else {
+                w.chars().count()
+            };
+    });
+    n
 }
 
 /// Counts words: runs of alphanumeric characters; each CJK character counts as half a word
@@ -215,7 +236,7 @@ fn match_at(low: &str, toks: &[(usize, usize)], i: usize, ptoks: &[String]) -> O
 
 /// Only this much of one text node is searched for prompts: a prompt is a few sentences, and a
 /// megabyte text node is prose (or an attack), not a call to action.
-const MAX_PHRASE_SCAN_BYTES: usize = 4096;
+pub const MAX_PHRASE_SCAN_BYTES: usize = 4096;
 
 /// Finds lexicon phrases in `text`: longest match first at each word, no overlaps.
 pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
@@ -279,8 +300,12 @@ pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
         let b = h[i];
         first[usize::from(b >> 6)] >> (b & 63) & 1 == 1
             && needles.iter().any(|n| {
+                // A byte loop, not `starts_with`: most candidates differ at the second byte,
+                // and in WASM `starts_with` is a call to `memcmp`.
                 let n = n.as_bytes();
-                !n.is_empty() && n[0] == b && h[i..].starts_with(n)
+                !n.is_empty()
+                    && n.len() <= h.len() - i
+                    && n.iter().zip(&h[i..]).all(|(a, b)| a == b)
             })
     })
 }
@@ -288,6 +313,28 @@ pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_scanner_agrees_with_char_is_whitespace() {
+        let samples = [
+            "",
+            " ",
+            "a",
+            "  Hello,\t\tworld \n",
+            "x\u{a0}y\u{2003}z\u{3000}\u{85}end\u{b}\u{c}",
+            "\u{feff}bom is not whitespace",
+            "Grüße aus Köln — 東京 の ニュース",
+            "\r\n\r\n  trailing  ",
+        ];
+        for s in samples {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            let mut got = Vec::new();
+            for_each_word(s, |w| got.push(w));
+            assert_eq!(got, want, "{s:?}");
+            assert_eq!(collapse_whitespace(s), want.join(" "));
+            assert_eq!(collapsed_len(s), want.join(" ").chars().count(), "{s:?}");
+        }
+    }
 
     #[test]
     fn lower_and_collapse_keep_their_results_on_the_fast_paths() {
@@ -306,6 +353,10 @@ mod tests {
         assert!(!contains_any("article-body", &["date", "time"]));
         assert!(!contains_any("", &["date"]));
         assert!(!contains_any("dat", &["date"]));
+        assert!(
+            !contains_any("abc", &["", "x"]),
+            "an empty needle matches nothing"
+        );
     }
 
     fn phrases(text: &str) -> Vec<&'static str> {
