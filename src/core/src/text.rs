@@ -106,9 +106,29 @@ pub fn preview(s: &str, max: usize) -> String {
 /// Lower-cases and splits into alphanumeric word tokens (byte ranges into the lowered text).
 fn tokens(lowered: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    tokens_into(lowered, &mut out);
+    out
+}
+
+/// [`tokens`] into `out` (cleared first). Returns whether `lowered` holds any CJK character
+/// (found on the same pass). ASCII bytes are classified without decoding a character.
+fn tokens_into(lowered: &str, out: &mut Vec<(usize, usize)>) -> bool {
+    out.clear();
+    let bytes = lowered.as_bytes();
     let mut start = None;
-    for (i, ch) in lowered.char_indices() {
-        if ch.is_alphanumeric() && !is_cjk(ch) {
+    let mut cjk = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (ch, width) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = lowered[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        let is_cjk_char = b >= 0x80 && is_cjk(ch);
+        cjk |= is_cjk_char;
+        if ch.is_alphanumeric() && !is_cjk_char {
             if start.is_none() {
                 start = Some(i);
             }
@@ -120,11 +140,12 @@ fn tokens(lowered: &str) -> Vec<(usize, usize)> {
                 out.push((i, i + 1));
             }
         }
+        i += width;
     }
     if let Some(s) = start {
         out.push((s, lowered.len()));
     }
-    out
+    cjk
 }
 
 /// Lower-cases, with typographic apostrophes made straight.
@@ -245,15 +266,34 @@ pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
+    // One text node after another: the token buffer is reused, not allocated per node.
+    thread_local! {
+        static TOKENS: std::cell::RefCell<Vec<(usize, usize)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
     let low = lower(&text[..cut]);
-    let toks = tokens(&low);
+    TOKENS.with(|buf| {
+        let mut toks = buf.borrow_mut();
+        let cjk = tokens_into(&low, &mut toks);
+        match_phrases(m, &low, &toks, cjk, out);
+    });
+}
+
+/// The phrase matching of [`find_phrases`] over lower-cased `low` and its tokens.
+fn match_phrases(
+    m: &Matcher,
+    low: &str,
+    toks: &[(usize, usize)],
+    cjk: bool,
+    out: &mut Vec<PhraseHit>,
+) {
     let mut i = 0;
     while i < toks.len() {
         let (s, e) = toks[i];
         let mut next = i + 1;
         if let Some(cands) = m.by_first.get(&low[s..e]) {
             for (idx, ptoks) in cands {
-                if let Some(end) = match_at(&low, &toks, i, ptoks) {
+                if let Some(end) = match_at(low, toks, i, ptoks) {
                     let (_, label, weight) = PHRASES[*idx];
                     out.push(PhraseHit {
                         phrase: *idx,
@@ -268,7 +308,7 @@ pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
         }
         i = next;
     }
-    if low.chars().any(is_cjk) {
+    if cjk {
         for &idx in &m.cjk {
             let (phrase, label, weight) = PHRASES[idx];
             if low.contains(phrase) {
