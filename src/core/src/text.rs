@@ -7,6 +7,58 @@ use std::sync::OnceLock;
 use crate::lexicon::PHRASES;
 use crate::model::Label;
 
+/// `char::is_alphanumeric`, fast: see [`is_alpha`].
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    cached_class(c, 0, char::is_alphanumeric)
+}
+
+/// `char::is_alphabetic`, fast. ASCII is decided by its bytes; the rest of the Basic
+/// Multilingual Plane through a table of 256-character blocks, each filled from the standard
+/// library the first time a character of it is seen. The standard library searches its
+/// Unicode tables on every call for non-ASCII letters: that search was a quarter of the
+/// analysis of a Russian page.
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    cached_class(c, 1, char::is_alphabetic)
+}
+
+/// Bit `c` of class `class` (0 alphanumeric, 1 alphabetic), `test` filling its block.
+fn cached_class(c: char, class: usize, test: fn(char) -> bool) -> bool {
+    /// Per class, per block of 256 characters: 256 bits once filled.
+    type Blocks = [Vec<Option<[u64; 4]>>; 2];
+    thread_local! {
+        static BLOCKS: std::cell::RefCell<Blocks> =
+            const { std::cell::RefCell::new([Vec::new(), Vec::new()]) };
+    }
+    let u = c as u32;
+    if u > 0xffff {
+        return test(c);
+    }
+    let (block, bit) = ((u >> 8) as usize, (u & 0xff) as usize);
+    BLOCKS.with(|b| {
+        let mut b = b.borrow_mut();
+        let table = &mut b[class];
+        if table.is_empty() {
+            table.resize(256, None);
+        }
+        let bits = table[block].get_or_insert_with(|| {
+            let mut bits = [0u64; 4];
+            for k in 0..256u32 {
+                if char::from_u32(u & !0xff | k).is_some_and(test) {
+                    bits[(k >> 6) as usize] |= 1 << (k & 63);
+                }
+            }
+            bits
+        });
+        bits[bit >> 6] >> (bit & 63) & 1 == 1
+    })
+}
+
 /// Calls `word` with each maximal run of non-whitespace in `s` (whitespace as
 /// `char::is_whitespace` has it). ASCII bytes are classified without decoding a character:
 /// text is mostly ASCII, and this runs over every text node of the page several times.
@@ -74,7 +126,7 @@ pub fn word_count(s: &str) -> usize {
         if is_cjk(ch) {
             cjk += 1;
             in_word = false;
-        } else if ch.is_alphanumeric() {
+        } else if is_alnum(ch) {
             if !in_word {
                 words += 1;
                 in_word = true;
@@ -128,7 +180,7 @@ fn tokens_into(lowered: &str, out: &mut Vec<(usize, usize)>) -> bool {
         };
         let is_cjk_char = b >= 0x80 && is_cjk(ch);
         cjk |= is_cjk_char;
-        if ch.is_alphanumeric() && !is_cjk_char {
+        if is_alnum(ch) && !is_cjk_char {
             if start.is_none() {
                 start = Some(i);
             }
@@ -353,6 +405,16 @@ pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cached_classes_equal_the_standard_library_everywhere() {
+        for u in 0..=0x10ffffu32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_alnum(c), c.is_alphanumeric(), "U+{u:04X}");
+                assert_eq!(is_alpha(c), c.is_alphabetic(), "U+{u:04X}");
+            }
+        }
+    }
 
     #[test]
     fn word_scanner_agrees_with_char_is_whitespace() {

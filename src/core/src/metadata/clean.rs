@@ -5,7 +5,7 @@
 pub fn text_similarity(a: &str, b: &str) -> f64 {
     let toks = |s: &str| -> Vec<String> {
         s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::text::is_alnum(c))
             .filter(|t| !t.is_empty())
             .map(str::to_string)
             .collect()
@@ -193,14 +193,14 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .to_string();
     let lower = s.to_lowercase();
     let only_labels = lower
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !crate::text::is_alpha(c))
         .filter(|w| !w.is_empty())
         .all(|w| LABEL_WORDS.contains(&w));
     if s.is_empty()
         || only_labels
         || s.chars().count() > 100
         || is_url(&s)
-        || !s.chars().any(char::is_alphabetic)
+        || !s.chars().any(crate::text::is_alpha)
         || matches!(
             lower.as_str(),
             "by" | "von" | "author" | "autor" | "authors" | "admin" | "unknown"
@@ -297,7 +297,7 @@ pub fn join_names(names: &[String]) -> Option<String> {
 /// Lower-case alphanumerics only, for loose comparisons of titles and site names.
 pub fn norm_key(s: &str) -> String {
     s.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| crate::text::is_alnum(*c))
         .flat_map(char::to_lowercase)
         .collect()
 }

@@ -33,10 +33,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 chars.next();
             }
             out.push(Tok::Num(v, len));
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_alpha(c) {
             let mut w: String = c.to_lowercase().collect();
             while let Some(&d) = chars.peek() {
-                if !d.is_alphabetic() || w.len() > 40 {
+                if !crate::text::is_alpha(d) || w.len() > 40 {
                     break;
                 }
                 w.extend(d.to_lowercase());

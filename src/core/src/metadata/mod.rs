@@ -508,7 +508,7 @@ fn first_line(doc: &Document, id: NodeId, max: usize) -> Option<String> {
                 } else if matches!(
                     e.name.as_str(),
                     "br" | "div" | "p" | "li" | "time" | "abbr" | "ul" | "dd" | "dt"
-                ) && out.chars().any(char::is_alphabetic)
+                ) && out.chars().any(crate::text::is_alpha)
                     && clean_byline(&out).is_some()
                 {
                     break;
@@ -581,7 +581,7 @@ fn element_date(doc: &Document, id: NodeId) -> Option<String> {
 
 /// Words (3+ letters, lower case) of a name, for overlap tests.
 fn name_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
+    s.split(|c: char| !crate::text::is_alnum(c))
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
         .collect()

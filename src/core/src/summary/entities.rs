@@ -100,10 +100,12 @@ fn is_cap_word(w: &str) -> bool {
 }
 
 fn clean(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&' && c != '-' && c != '\'')
-        .trim_end_matches(['.', '\''])
-        .trim_suffixes("'s")
-        .trim_suffixes("’s")
+    w.trim_matches(|c: char| {
+        !crate::text::is_alnum(c) && c != '.' && c != '&' && c != '-' && c != '\''
+    })
+    .trim_end_matches(['.', '\''])
+    .trim_suffixes("'s")
+    .trim_suffixes("’s")
 }
 
 /// `str::trim_end_matches` for a short literal suffix, without building a substring searcher
@@ -187,7 +189,7 @@ fn normalise(sentence: &str) -> String {
 }
 
 fn is_upper_word(w: &str) -> bool {
-    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    w.chars().any(crate::text::is_alpha) && !w.chars().any(char::is_lowercase)
 }
 
 struct Span {
@@ -209,7 +211,7 @@ pub fn extract(
     let mut lower_words = Vocab::default();
     for w in sentences
         .iter()
-        .flat_map(|s| s.split(|c: char| !c.is_alphanumeric() && c != '\''))
+        .flat_map(|s| s.split(|c: char| !crate::text::is_alnum(c) && c != '\''))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
     {
         lower_words.id(w);

@@ -199,9 +199,9 @@ pub fn detect_lang(text: &str) -> &'static str {
     let mut hits = [0usize; 7];
     let mut words = 0usize;
     let mut accent_hint = [0usize; 7];
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+    for word in text.split(|c: char| !crate::text::is_alnum(c) && c != '\'' && c != '’') {
         for c in word.chars() {
-            if c.is_alphabetic() {
+            if crate::text::is_alpha(c) {
                 letters += 1;
                 if is_cjk(c) {
                     cjk += 1;
@@ -404,7 +404,7 @@ impl Vocab {
 pub fn terms(text: &str, lang: &str, stemming: bool, vocab: &mut Vocab, out: &mut Vec<u32>) {
     // One lower-casing buffer for the whole sentence (no allocation per word).
     let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
+    for word in text.split(|c: char| !crate::text::is_alnum(c)) {
         if word.is_empty() {
             continue;
         }

@@ -296,10 +296,10 @@ fn pick_lang(paragraphs: &[String], hint: Option<&str>) -> &'static str {
 
 fn count_words(text: &str, lang: &str) -> usize {
     if lang == "ja" {
-        return text.chars().filter(|c| c.is_alphanumeric()).count();
+        return text.chars().filter(|c| crate::text::is_alnum(*c)).count();
     }
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::text::is_alnum))
         .count()
 }
 
@@ -311,12 +311,12 @@ fn reading_stats(paragraphs: &[String], lang: &str) -> (usize, u32) {
         for p in paragraphs {
             for w in p.split_whitespace() {
                 let cjk = w.chars().filter(|c| lang::is_cjk(*c)).count();
-                chars += w.chars().filter(|c| c.is_alphanumeric()).count();
+                chars += w.chars().filter(|c| crate::text::is_alnum(*c)).count();
                 // Latin words inside Japanese text count as words; CJK text counts per character.
                 words += if cjk > 0 {
                     cjk
                 } else {
-                    usize::from(w.chars().any(char::is_alphanumeric))
+                    usize::from(w.chars().any(crate::text::is_alnum))
                 };
             }
         }
@@ -472,7 +472,7 @@ fn strip_connective<'a>(text: &'a str, lang: &str) -> &'a str {
                 .or_else(|| rest.strip_prefix('，'));
             if let Some(r) = rest2 {
                 let r = r.trim_start();
-                if r.chars().next().is_some_and(char::is_alphanumeric) {
+                if r.chars().next().is_some_and(crate::text::is_alnum) {
                     return r;
                 }
             }
@@ -482,7 +482,7 @@ fn strip_connective<'a>(text: &'a str, lang: &str) -> &'a str {
         if let Some(rest) = text.strip_prefix(c) {
             if rest.starts_with(' ') {
                 let r = rest.trim_start();
-                if r.chars().next().is_some_and(char::is_alphanumeric) {
+                if r.chars().next().is_some_and(crate::text::is_alnum) {
                     return r;
                 }
             }

@@ -273,7 +273,9 @@ fn boundary_ok(
     while w < n && is_opener(chars[w].1) {
         w += 1;
     }
-    let wend = (w..n).find(|&q| !chars[q].1.is_alphanumeric()).unwrap_or(n);
+    let wend = (w..n)
+        .find(|&q| !crate::text::is_alnum(chars[q].1))
+        .unwrap_or(n);
     let next_word = &text
         [chars.get(w).map_or(text.len(), |p| p.0)..chars.get(wend).map_or(text.len(), |p| p.0)];
     let next_is_digit = next.is_ascii_digit();
@@ -291,7 +293,7 @@ fn boundary_ok(
         }
         let tok = &text[chars[t].0..chars[i].0];
         if !tok.is_empty() {
-            let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = tok.chars().filter(|c| crate::text::is_alpha(*c)).count();
             if tok.contains('.') && tok.split('.').all(|p| p.chars().count() <= 2) {
                 // Dotted abbreviation: "U.S.", "e.g.", "a.m.", "z.B." A sentence does not go on
                 // with a digit or a lower-case word, even behind an opener: "8:51 p.m. (1451 GMT)".
@@ -311,7 +313,8 @@ fn boundary_ok(
                 let prev_is_abbr =
                     t >= 3 && chars[t - 1].1.is_whitespace() && chars[t - 2].1 == '.' && {
                         let b = t - 3;
-                        chars[b].1.is_alphabetic() && (b == 0 || !chars[b - 1].1.is_alphanumeric())
+                        crate::text::is_alpha(chars[b].1)
+                            && (b == 0 || !crate::text::is_alnum(chars[b - 1].1))
                     };
                 // A unit after a number ends a sentence like a word: "à 14 h. Le taux".
                 let after_number = t >= 2 && chars[t - 1].1.is_whitespace() && {
@@ -356,7 +359,7 @@ fn elided(tok: &str) -> &str {
         Some(a) if (1..=4).contains(&tok[..a].chars().count()) => {
             let rest = &tok[a..];
             let rest = rest.trim_start_matches(['\'', '’']);
-            if rest.chars().next().is_some_and(char::is_alphabetic) {
+            if rest.chars().next().is_some_and(crate::text::is_alpha) {
                 rest
             } else {
                 tok
