@@ -131,7 +131,7 @@ impl std::fmt::Display for Name {
     }
 }
 
-/// Tags common enough to be worth a static name (sorted: binary-searched).
+/// Tags common enough to be worth a static name (sorted, for the reader; see [`NameTable`]).
 const COMMON_TAGS: &[&str] = &[
     "a",
     "abbr",
@@ -218,7 +218,7 @@ const COMMON_TAGS: &[&str] = &[
     "video",
 ];
 
-/// Attribute names common enough to be worth a static name (sorted: binary-searched).
+/// Attribute names common enough to be worth a static name (sorted; see [`NameTable`]).
 const COMMON_ATTRS: &[&str] = &[
     "action",
     "alt",
@@ -262,8 +262,8 @@ const COMMON_ATTRS: &[&str] = &[
     "xmlns",
 ];
 
-/// `name` lower-cased as a [`Name`]: static when it is one of `common` (sorted), else owned.
-fn intern(name: &str, common: &'static [&'static str]) -> Name {
+/// `name` lower-cased as a [`Name`]: static when it is one of `common`, else owned.
+fn intern(name: &str, common: &'static NameTable) -> Name {
     let lowered;
     let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
         lowered = name.to_ascii_lowercase();
@@ -271,9 +271,63 @@ fn intern(name: &str, common: &'static [&'static str]) -> Name {
     } else {
         name
     };
-    match common.binary_search(&name) {
-        Ok(i) => Name(std::borrow::Cow::Borrowed(common[i])),
-        Err(_) => Name(std::borrow::Cow::Owned(name.to_string())),
+    match common.find(name) {
+        Some(i) => Name(std::borrow::Cow::Borrowed(common.list[i])),
+        None => Name(std::borrow::Cow::Owned(name.to_string())),
+    }
+}
+
+/// An open-addressing index over a list of common names: a look-up hashes the name and
+/// usually compares one candidate (this runs for every element and attribute of the page).
+struct NameTable {
+    /// Slot → index + 1 into the list (0 = empty); 256 slots, at most a third full.
+    slots: [u8; 256],
+    list: &'static [&'static str],
+}
+
+impl NameTable {
+    /// The table of [`COMMON_TAGS`], built on first use.
+    fn tags() -> &'static NameTable {
+        static TABLE: std::sync::OnceLock<NameTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| NameTable::new(COMMON_TAGS))
+    }
+
+    /// The table of [`COMMON_ATTRS`], built on first use.
+    fn attrs() -> &'static NameTable {
+        static TABLE: std::sync::OnceLock<NameTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| NameTable::new(COMMON_ATTRS))
+    }
+
+    fn new(list: &'static [&'static str]) -> NameTable {
+        let mut slots = [0u8; 256];
+        for (i, name) in list.iter().enumerate() {
+            let mut s = Self::hash(name);
+            while slots[s] != 0 {
+                s = (s + 1) & 255;
+            }
+            slots[s] = i as u8 + 1;
+        }
+        NameTable { slots, list }
+    }
+
+    fn hash(name: &str) -> usize {
+        // FNV-1a, folded to a slot.
+        let mut h: u32 = 0x811c_9dc5;
+        for &b in name.as_bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        ((h >> 8 ^ h) & 255) as usize
+    }
+
+    fn find(&self, name: &str) -> Option<usize> {
+        let mut s = Self::hash(name);
+        loop {
+            match self.slots[s] {
+                0 => return None,
+                i if self.list[usize::from(i) - 1] == name => return Some(usize::from(i) - 1),
+                _ => s = (s + 1) & 255,
+            }
+        }
     }
 }
 
@@ -288,7 +342,7 @@ impl Attr {
     /// An attribute; `name` is lower-cased here.
     pub fn new(name: &str, value: String) -> Attr {
         Attr {
-            name: intern(name, COMMON_ATTRS),
+            name: intern(name, NameTable::attrs()),
             value,
         }
     }
@@ -469,7 +523,7 @@ impl Document {
     /// Creates a detached element.
     pub fn create_element(&mut self, name: &str, attrs: Vec<Attr>) -> NodeId {
         self.push(NodeData::Element(Element {
-            name: intern(name, COMMON_TAGS),
+            name: intern(name, NameTable::tags()),
             attrs,
             style: None,
         }))
@@ -794,9 +848,17 @@ mod tests {
 
     #[test]
     fn common_names_are_sorted_lower_case_and_interned() {
-        for list in [COMMON_TAGS, COMMON_ATTRS] {
+        for (list, table) in [
+            (COMMON_TAGS, NameTable::tags()),
+            (COMMON_ATTRS, NameTable::attrs()),
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
             assert!(list.iter().all(|n| *n == n.to_ascii_lowercase()));
+            assert!(list.len() < 85, "the name table stays at most a third full");
+            for (i, n) in list.iter().enumerate() {
+                assert_eq!(table.find(n), Some(i));
+            }
+            assert_eq!(table.find("not-a-common-name"), None);
         }
         let mut doc = Document::new();
         let div = doc.create_element("DIV", vec![Attr::new("CLASS", "x".into())]);

@@ -375,6 +375,44 @@ fn match_phrases(
     }
 }
 
+/// Several lists of needles searched for in one pass over a haystack: bit `k` of
+/// [`NeedleLists::find`] says whether some needle of list `k` occurs (byte-wise). For short
+/// haystacks checked against several lists, such as the class names of every element.
+pub struct NeedleLists {
+    /// By first byte: the needles starting with it, each with its list's bit.
+    by_first: Vec<Vec<(&'static [u8], u8)>>,
+}
+
+impl NeedleLists {
+    /// At most 8 lists; empty needles are ignored.
+    pub fn new(lists: &[&[&'static str]]) -> NeedleLists {
+        let mut by_first = vec![Vec::new(); 256];
+        for (k, list) in lists.iter().enumerate().take(8) {
+            for n in list.iter().filter(|n| !n.is_empty()) {
+                by_first[usize::from(n.as_bytes()[0])].push((n.as_bytes(), 1u8 << k));
+            }
+        }
+        NeedleLists { by_first }
+    }
+
+    /// The lists (as bits) with a needle in `hay`.
+    pub fn find(&self, hay: &str) -> u8 {
+        let h = hay.as_bytes();
+        let mut found = 0u8;
+        for i in 0..h.len() {
+            for &(n, bit) in &self.by_first[usize::from(h[i])] {
+                if found & bit == 0
+                    && n.len() <= h.len() - i
+                    && n.iter().zip(&h[i..]).all(|(a, b)| a == b)
+                {
+                    found |= bit;
+                }
+            }
+        }
+        found
+    }
+}
+
 /// Whether `hay` contains any of `needles` (byte-wise). Cheaper than one `str::contains` per
 /// needle for short haystacks such as class names: no searcher is set up per needle, and a
 /// needle is compared only where its first byte occurs.
@@ -405,6 +443,30 @@ pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needle_lists_answer_as_contains_any_per_list() {
+        let lists: [&[&str]; 3] = [
+            &["author", "byline"],
+            &["meta", "posted"],
+            &["date", "", "time"],
+        ];
+        let set = NeedleLists::new(&lists);
+        for hay in [
+            "",
+            "post-meta byline",
+            "xdatey",
+            "article-body",
+            "dat",
+            "timeline author",
+            "m",
+        ] {
+            let want = lists.iter().enumerate().fold(0u8, |acc, (k, l)| {
+                acc | (u8::from(contains_any(hay, l)) << k)
+            });
+            assert_eq!(set.find(hay), want, "{hay:?}");
+        }
+    }
 
     #[test]
     fn cached_classes_equal_the_standard_library_everywhere() {

@@ -179,11 +179,10 @@ const NOT_BYLINE_PARTS: &[&str] = &[
 
 /// True when a lower-case class/id list names a byline ("authorization" does not): one of its
 /// tokens carries a byline hint and no part saying it is the author's note, bio, avatar, ... .
+///
+/// Call it only when `ci` contains one of [`BYLINE_HINTS`] (see [`class_hints`]): most class
+/// names hold none, and one scan for all hint lists rules them out.
 fn byline_hint(ci: &str) -> bool {
-    // Most class names hold no hint at all: one cheap scan rules them out.
-    if !crate::text::contains_any(ci, BYLINE_HINTS) {
-        return false;
-    }
     ci.split_ascii_whitespace().any(|tok| {
         BYLINE_HINTS.iter().any(|h| {
             tok.match_indices(h).any(|(i, _)| {
@@ -223,6 +222,18 @@ const DATE_HINTS: &[&str] = &[
     "info",
     "submitted",
 ];
+
+/// Bits of [`class_hints`]: the class/id names a byline, a meta line, a date.
+const BYLINE_HINT: u8 = 1;
+const META_LINE_HINT: u8 = 2;
+const DATE_HINT: u8 = 4;
+
+/// The byline, meta-line and date hint lists, searched for in one pass per element.
+fn class_hints() -> &'static crate::text::NeedleLists {
+    static LISTS: std::sync::OnceLock<crate::text::NeedleLists> = std::sync::OnceLock::new();
+    LISTS
+        .get_or_init(|| crate::text::NeedleLists::new(&[BYLINE_HINTS, META_LINE_HINTS, DATE_HINTS]))
+}
 
 fn is_hidden(doc: &Document, id: NodeId) -> bool {
     let Some(e) = doc.element(id) else {
@@ -357,22 +368,22 @@ fn collect(doc: &Document) -> Collected {
             }
         }
         let ci = lower_class_id(doc, id);
+        let hints = if ci.is_empty() {
+            0
+        } else {
+            class_hints().find(&ci)
+        };
         let rel_author =
             e.attr("rel").is_some_and(|r| has_token(r, "author")) || e.name == "address";
-        if c.bylines.len() < MAX_CANDIDATES && (rel_author || (!ci.is_empty() && byline_hint(&ci)))
+        if c.bylines.len() < MAX_CANDIDATES
+            && (rel_author || (hints & BYLINE_HINT != 0 && byline_hint(&ci)))
         {
             c.bylines.push(id);
         }
-        if c.meta_lines.len() < MAX_CANDIDATES
-            && !ci.is_empty()
-            && crate::text::contains_any(&ci, META_LINE_HINTS)
-        {
+        if c.meta_lines.len() < MAX_CANDIDATES && hints & META_LINE_HINT != 0 {
             c.meta_lines.push(id);
         }
-        if c.dates.len() < MAX_CANDIDATES
-            && !ci.is_empty()
-            && crate::text::contains_any(&ci, DATE_HINTS)
-        {
+        if c.dates.len() < MAX_CANDIDATES && hints & DATE_HINT != 0 {
             c.dates.push(id);
         }
     }
