@@ -223,6 +223,10 @@ const splitAna = ok.map((p) => median(p.split.analyze));
 const splitFree = ok.map((p) => median(p.split.free));
 const splitWalk = ok.map((p) => median(p.split.walkOnly));
 const splitVisit = ok.map((p) => median(p.split.visitOnly));
+const splitCleanup = ok.map((p) => median(p.split.cleanup));
+const cleanupRatio = ok.map(
+  (p) => median(p.tools.times.readability || []) / median(p.split.cleanup),
+);
 const incCold = ok.map((p) => median(p.incremental.cold));
 const incFlushed = ok.map((p) => median(p.incremental.flushed));
 const incFlagged = ok.filter((p) => p.incremental.labels.length).length;
@@ -382,6 +386,13 @@ L(
 );
 L(
   `| floor: visiting every node once, reading its tag or text length (no copy) | ${ms(median(splitVisit))} | ${ms(p95(splitVisit))} | ${ms(max(splitVisit))} |`,
+);
+L(
+  `| the extension's page-load path: \`new Page(document, {summary: false})\` + \`analyze()\` (no summary until the sidebar opens) | ${ms(median(splitCleanup))} | ${ms(p95(splitCleanup))} | ${ms(max(splitCleanup))} |`,
+);
+L();
+L(
+  `Per page, Readability.js's time ÷ that page-load path's: median ${median(cleanupRatio.filter(Number.isFinite)).toFixed(1)}×.`,
 );
 L();
 L("Slowest pages for Decant:");
