@@ -311,11 +311,7 @@ impl NameTable {
     }
 
     fn hash(name: &str) -> usize {
-        // FNV-1a, folded to a slot.
-        let mut h: u32 = 0x811c_9dc5;
-        for &b in name.as_bytes() {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        }
+        let h = crate::text::word_hash(name);
         ((h >> 8 ^ h) & 255) as usize
     }
 

@@ -226,6 +226,17 @@ pub struct PhraseHit {
     pub chars: usize,
 }
 
+/// Hash of a short word for the crate's small open-addressing tables (stop words, terms,
+/// common tag names): FNV-1a over the UTF-8 bytes, tiny code and good enough spread for a few
+/// hundred short words.
+pub(crate) fn word_hash(w: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in w.as_bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
 /// FNV-1a: the matcher hashes every word of the page's text, and its keys are short lexicon
 /// words, not attacker-chosen (the page only looks them up), so std's SipHash buys nothing.
 #[derive(Default)]

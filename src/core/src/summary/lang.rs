@@ -4,6 +4,7 @@
 //! budget): about 80–120 of the most frequent function words per language, and a light suffix
 //! stripper per language instead of full Snowball stemmers.
 
+use crate::text::word_hash;
 /// Supported languages, in detection order.
 pub const LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ja"];
 
@@ -57,16 +58,6 @@ const NL: &str = "\
     niet|niets|nog|nu|of|om|omdat|ons|ook|op|over|te|tegen|toch|toen|tot|u|uit|van|veel|voor|\
     want|was|waren|wat|we|wel|werd|wie|wij|wil|worden|wordt|zal|ze|zei|zelf|zich|zij|zijn|zo|\
     zou|jaar|volgens|twee|nieuwe";
-
-/// Hash of a word for [`WordSet`] (FNV-1a over the UTF-8 bytes: tiny code, good enough spread
-/// for a few hundred short words).
-fn word_hash(w: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in w.as_bytes() {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h
-}
 
 /// An open-addressing hash set of words, each with a small bit mask (which lists hold it).
 /// Built once per thread from packed `|`-separated lists; a look-up hashes the word and usually
