@@ -5,6 +5,7 @@
 //! stripper per language instead of full Snowball stemmers.
 
 use crate::text::word_hash;
+
 /// Supported languages, in detection order.
 pub const LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ja"];
 
