@@ -229,6 +229,7 @@ const cleanupRatio = ok.map(
 );
 const incCold = ok.map((p) => median(p.incremental.cold));
 const incFlushed = ok.map((p) => median(p.incremental.flushed));
+const incLayout = ok.map((p) => median(p.incremental.layout));
 const incFlagged = ok.filter((p) => p.incremental.labels.length).length;
 const incPaywall = ok.filter((p) => p.incremental.labels.includes("paywall")).length;
 const decantMed = (p) => median(p.tools.times.decant || []);
@@ -420,6 +421,9 @@ L(
 );
 L(
   `| after layout | ${incFlushed.length} | ${ms(median(incFlushed))} | ${ms(p95(incFlushed))} | ${ms(max(incFlushed))} |`,
+);
+L(
+  `| the layout flush alone (the browser's style and layout of the new nodes, before “after layout”) | ${incLayout.length} | ${ms(median(incLayout))} | ${ms(p95(incLayout))} | ${ms(max(incLayout))} |`,
 );
 L();
 L(
