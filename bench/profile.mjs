@@ -51,7 +51,10 @@ if (named) {
   const glue = join(pkgDir, "decant_wasm.js");
   writeFileSync(
     glue,
-    readFileSync(glue, "utf8").replace(/'\.\/snippets\/[^']*\/src\/js\/walk\.js'/, "'./walk.js'"),
+    readFileSync(glue, "utf8").replace(
+      /(from ['"])\.\/snippets\/[^'"]*\/src\/js\/walk\.js(['"])/g,
+      "$1./walk.js$2",
+    ),
   );
 }
 

@@ -19,8 +19,14 @@ wasm-bindgen --target web --out-dir "$OUT.tmp" --out-name decant_wasm \
 node_modules/.bin/wasm-opt $WASM_OPT_FLAGS "$OUT.tmp/decant_wasm_bg.wasm" -o "$OUT.tmp/decant_wasm_bg.wasm"
 cp src/js/index.js src/js/index.d.ts src/js/package.json src/js/README.md src/js/walk.js "$OUT.tmp/"
 # wasm-bindgen copies the walker the bindings import (src/js/walk.js) to a hashed snippets/
-# path; point the glue at the one copy at the package root, which the extension also imports.
-sed -i -E "s#'\./snippets/[^']*/src/js/walk\.js'#'./walk.js'#" "$OUT.tmp/decant_wasm.js"
+# path; point the glue's imports (`import ... from '...'`, either quote) at the one copy at the
+# package root, which the extension also imports. The same path also names the module in the
+# WASM imports object: that key must stay as it is.
+sed -i -E "s#(from ['\"])\./snippets/[^'\"]*/src/js/walk\.js(['\"])#\1./walk.js\2#" "$OUT.tmp/decant_wasm.js"
+if grep -qE "from ['\"]\./snippets/" "$OUT.tmp/decant_wasm.js"; then
+  echo "build-pkg: a snippets/ import is left in the glue" >&2
+  exit 1
+fi
 grep -q "from './walk.js'" "$OUT.tmp/decant_wasm.js" || { echo "build-pkg: walker import not found" >&2; exit 1; }
 rm -rf "$OUT.tmp/snippets"
 rm -f "$OUT.tmp/.gitignore"

@@ -93,8 +93,10 @@ extern "C" {
         root: &web_sys::Node,
         parent: u32,
         first_id: u32,
-        ids: &js_sys::Map,
+        ids: Option<&js_sys::Map>,
     ) -> Result<Walk, JsValue>;
+    #[wasm_bindgen(js_name = indexNodes)]
+    fn index_nodes(nodes: &js_sys::Array, ids: &js_sys::Map);
     #[wasm_bindgen(method, getter)]
     fn text(this: &Walk) -> String;
     #[wasm_bindgen(method, getter)]
@@ -133,7 +135,7 @@ fn snapshot_into(
     doc: &mut Document,
     root: &web_sys::Node,
     parent: NodeId,
-    ids: &js_sys::Map,
+    ids: Option<&js_sys::Map>,
 ) -> Result<(Vec<NodeId>, js_sys::Array), JsValue> {
     let walked = walk(root, parent.get(), doc.len() as u32, ids)?;
     let roots = wire::decode_into(doc, &walked.text(), &walked.lens(), &walked.tree())
@@ -149,8 +151,9 @@ pub struct Page {
     live: bool,
     /// DOM node of each id (`undefined` for id 0 when the root is not a document).
     nodes: js_sys::Array,
-    /// Element → id (filled by the walker; the incremental path looks parents up in it).
-    ids: js_sys::Map,
+    /// Element → id, for the incremental path to look parents up: built from `nodes` on its
+    /// first use (a one-shot analysis never needs it), then kept up to date by the walker.
+    ids: Option<js_sys::Map>,
 }
 
 #[wasm_bindgen]
@@ -175,17 +178,13 @@ impl Page {
             }
             None => JsValue::UNDEFINED,
         };
-        let ids = js_sys::Map::new();
-        if !first.is_undefined() {
-            ids.set(&first, &JsValue::from(0));
-        }
-        let (_, walked) = snapshot_into(&mut doc, &root, NodeId::ROOT, &ids)?;
+        let (_, walked) = snapshot_into(&mut doc, &root, NodeId::ROOT, None)?;
         let nodes = js_sys::Array::of1(&first).concat(&walked);
         let mut page = Page {
             engine: Engine::with_options(doc, options),
             live,
             nodes,
-            ids,
+            ids: None,
         };
         let probes = page.engine.style_probes();
         page.measure(&probes);
@@ -226,7 +225,7 @@ impl Page {
             if pid >= batch_start {
                 continue;
             }
-            match snapshot_into(&mut doc, &node, NodeId::new(pid), &self.ids) {
+            match snapshot_into(&mut doc, &node, NodeId::new(pid), Some(self.ids())) {
                 Ok((new_roots, walked)) => {
                     for n in walked.iter() {
                         self.nodes.push(&n);
@@ -257,12 +256,21 @@ impl Page {
 
     /// The id of an element (or the document) in this snapshot, if it is in it.
     #[wasm_bindgen(js_name = idOf)]
-    pub fn id_of(&self, node: &web_sys::Node) -> Option<u32> {
-        self.ids.get(node).as_f64().map(|f| f as u32)
+    pub fn id_of(&mut self, node: &web_sys::Node) -> Option<u32> {
+        self.ids().get(node).as_f64().map(|f| f as u32)
     }
 }
 
 impl Page {
+    /// The element → id map, built on first use from the id → node table.
+    fn ids(&mut self) -> &js_sys::Map {
+        self.ids.get_or_insert_with(|| {
+            let ids = js_sys::Map::new();
+            index_nodes(&self.nodes, &ids);
+            ids
+        })
+    }
+
     fn node(&self, index: usize) -> Option<web_sys::Node> {
         if index >= self.nodes.length() as usize {
             return None;

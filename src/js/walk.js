@@ -61,6 +61,20 @@ export function snapshotParent(node) {
 }
 
 /**
+ * Records in `ids` (a Map) the id of each element and document in `nodes`, the id → node table
+ * of a snapshot (`nodes[id]`): the incremental path builds its lookup this way on first use,
+ * so a one-shot analysis never pays for it.
+ */
+export function indexNodes(nodes, ids) {
+  for (let id = 0; id < nodes.length; id++) {
+    const node = nodes[id];
+    if (node && (node.nodeType === ELEMENT_NODE || node.nodeType === DOCUMENT_NODE)) {
+      ids.set(node, id);
+    }
+  }
+}
+
+/**
  * Encodes `root` and its subtree. A Document contributes its children (the document itself is
  * id `parent`); any other node is encoded itself, under `parent`. Ids start at `firstId`.
  * When `ids` (a Map) is given, each element is recorded in it (element → id): the incremental
