@@ -199,7 +199,12 @@ impl Engine {
         let metadata = extract_metadata(&self.doc, self.article_root());
         let (article, summary) = match self.article_root() {
             Some(root) => {
-                let (article, paragraphs) = self.article_info(root, metadata.clone());
+                let (article, spans) = self.article_info(root, metadata.clone());
+                // The paragraphs as slices of the article text (not a second copy of it).
+                let paragraphs: Vec<&str> = spans
+                    .iter()
+                    .map(|&(a, b)| &article.article_text[a..b])
+                    .collect();
                 let title = metadata.title.as_deref();
                 let mut opts = self.options.summary.clone();
                 if opts.lang.is_none() {
@@ -209,6 +214,7 @@ impl Engine {
                     .options
                     .summarize
                     .then(|| summarize(&paragraphs, title, &opts));
+                drop(paragraphs);
                 (Some(article), summary)
             }
             None => (None, None),
@@ -239,9 +245,21 @@ impl Engine {
         }
     }
 
-    fn article_info(&self, root: NodeId, metadata: Metadata) -> (Article, Vec<String>) {
+    /// The article and its paragraphs, as byte ranges of `article_text` (paragraphs joined by
+    /// blank lines).
+    fn article_info(&self, root: NodeId, metadata: Metadata) -> (Article, Vec<(usize, usize)>) {
         let paras = extract::paragraphs(&self.doc, &self.stats, root, &self.flagged);
-        let text = paras.join("\n\n");
+        let mut text = String::with_capacity(paras.iter().map(|p| p.len() + 2).sum());
+        let mut spans = Vec::with_capacity(paras.len());
+        for (i, p) in paras.iter().enumerate() {
+            if i > 0 {
+                text.push_str("\n\n");
+            }
+            spans.push((text.len(), text.len() + p.len()));
+            text.push_str(p);
+        }
+        // Before the HTML is built: a big page's paragraphs are megabytes.
+        drop(paras);
         let words = word_count(&text);
         let article = Article {
             node: root,
@@ -256,7 +274,7 @@ impl Engine {
             },
             article_text: text,
         };
-        (article, paras)
+        (article, spans)
     }
 
     /// Takes in subtrees attached to the snapshot (via [`Engine::document_mut`]) since the

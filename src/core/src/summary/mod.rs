@@ -92,15 +92,30 @@ pub fn paragraphs_from_text(text: &str) -> Vec<String> {
     out
 }
 
-/// Summarise an article given as paragraphs of plain text.
-pub fn summarize(paragraphs: &[String], title: Option<&str>, opts: &SummaryOptions) -> Summary {
+/// Summarise an article given as paragraphs of plain text (`String`s or `&str`s).
+pub fn summarize<P: AsRef<str>>(
+    paragraphs: &[P],
+    title: Option<&str>,
+    opts: &SummaryOptions,
+) -> Summary {
     summarize_with(paragraphs, title, opts, &Params::default())
 }
 
 /// [`summarize`] with explicit ranking weights (for evaluation and tuning).
 #[doc(hidden)]
-pub fn summarize_with(
-    paragraphs: &[String],
+pub fn summarize_with<P: AsRef<str>>(
+    paragraphs: &[P],
+    title: Option<&str>,
+    opts: &SummaryOptions,
+    params: &Params,
+) -> Summary {
+    let paragraphs: Vec<&str> = paragraphs.iter().map(AsRef::as_ref).collect();
+    summarize_paragraphs(&paragraphs, title, opts, params)
+}
+
+/// [`summarize_with`] over borrowed paragraphs (one copy of the code, whatever the caller has).
+fn summarize_paragraphs(
+    paragraphs: &[&str],
     title: Option<&str>,
     opts: &SummaryOptions,
     params: &Params,
@@ -272,7 +287,7 @@ pub(crate) fn insertion_sort<T: Copy>(v: &mut [T], less: impl Fn(&T, &T) -> bool
     }
 }
 
-fn pick_lang(paragraphs: &[String], hint: Option<&str>) -> &'static str {
+fn pick_lang(paragraphs: &[&str], hint: Option<&str>) -> &'static str {
     if let Some(h) = hint {
         let code: String = h
             .chars()
@@ -304,7 +319,7 @@ fn count_words(text: &str, lang: &str) -> usize {
 }
 
 /// (word count, reading minutes): 230 words a minute, or 500 characters a minute for Japanese.
-fn reading_stats(paragraphs: &[String], lang: &str) -> (usize, u32) {
+fn reading_stats(paragraphs: &[&str], lang: &str) -> (usize, u32) {
     if lang == "ja" {
         let mut words = 0;
         let mut chars = 0;
@@ -606,7 +621,7 @@ mod tests {
 
     #[test]
     fn empty_input_gives_empty_summary() {
-        let s = summarize(&[], None, &SummaryOptions::default());
+        let s = summarize::<&str>(&[], None, &SummaryOptions::default());
         assert!(s.points.is_empty() && s.tldr.is_none());
         assert_eq!(s.word_count, 0);
         assert_eq!(s.reading_minutes, 0);
