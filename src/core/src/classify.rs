@@ -534,6 +534,73 @@ const SIBLING_PROSE_SHARE: f32 = 0.6;
 const SHORT_ARTICLE_CHARS: u32 = 300;
 const SHORT_PROSE_UNIT_CHARS: u32 = 40;
 
+/// On a page that declares itself an article (see [`declares_article`]), a short post: this
+/// much text in runs of prose, at least a quarter of the root's text (a two-paragraph blog post
+/// or news brief under a long byline, tag and share block).
+const DECLARED_SHORT_ARTICLE_CHARS: u32 = 100;
+
+/// Schema.org types of a single article, recipe or how-to (JSON-LD `@type` or microdata
+/// `itemtype`); any type ending in "Article" counts too (`NewsArticle`, `TechArticle`).
+const ARTICLE_SCHEMA_TYPES: &[&str] = &[
+    "BlogPosting",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "Report",
+    "Recipe",
+    "HowTo",
+];
+
+fn is_article_schema_type(name: &str) -> bool {
+    let name = name.trim().rsplit(['/', ':']).next().unwrap_or("");
+    (name.ends_with("Article") && name != "ListArticle") || ARTICLE_SCHEMA_TYPES.contains(&name)
+}
+
+/// The `@type` values of a JSON-LD text (`"@type": "X"` or `"@type": ["X", "Y"]`), scanned
+/// without parsing.
+fn jsonld_types(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("\"@type\"").flat_map(move |(i, m)| {
+        let rest = text[i + m.len()..].trim_start();
+        let rest = rest.strip_prefix(':').unwrap_or("").trim_start();
+        let list = if let Some(r) = rest.strip_prefix('[') {
+            r.split(']').next().unwrap_or("")
+        } else {
+            rest.split([',', '}']).next().unwrap_or("")
+        };
+        list.split(',')
+            .map(|t| t.trim().trim_matches('"'))
+            .filter(|t| !t.is_empty())
+    })
+}
+
+/// Whether the page says it is one article: `og:type` "article", or a schema.org article,
+/// blog post, recipe or how-to in JSON-LD or microdata. Listings and home pages say "website".
+fn declares_article(doc: &Document) -> bool {
+    doc.descendants(NodeId::ROOT).any(|n| {
+        let Some(el) = doc.element(n) else {
+            return false;
+        };
+        let og_article = el.name == "meta"
+            && el.attr("property") == Some("og:type")
+            && el
+                .attr("content")
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case("article"));
+        let jsonld_article = el.name == "script"
+            && el
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            && doc.children(n).any(|c| {
+                doc.node(c)
+                    .text()
+                    .is_some_and(|t| jsonld_types(t).any(is_article_schema_type))
+            });
+        og_article
+            || jsonld_article
+            || el
+                .attr("itemtype")
+                .is_some_and(|t| t.split_whitespace().any(is_article_schema_type))
+    })
+}
+
 /// Text ending like a sentence (Readability's short-paragraph test).
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
@@ -582,6 +649,9 @@ pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
         || (rs.paragraphs >= 3 && rs.para_chars >= 500)
         || (prose_chars >= SHORT_ARTICLE_CHARS && prose_chars * 2 >= rs.chars)
         || (cjk && rs.chars - rs.link_chars >= 300)
+        || (prose_chars >= DECLARED_SHORT_ARTICLE_CHARS
+            && prose_chars * 4 >= rs.chars
+            && declares_article(doc))
 }
 
 // --- Clutter detection ---------------------------------------------------------------------
