@@ -523,6 +523,75 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
     Some(top)
 }
 
+/// Levels above the article root searched for cousin blocks of prose.
+const COUSIN_LEVELS: usize = 6;
+/// A cousin block joins the article with this much paragraph text, making up this share of
+/// its text, at most this link density.
+const COUSIN_MIN_PARA_CHARS: u32 = 80;
+const COUSIN_PROSE_SHARE: f32 = 0.6;
+const COUSIN_MAX_LINK_DENSITY: f32 = 0.2;
+
+/// Blocks of prose outside the article root that belong to it: page builders put a post's
+/// sections in separate widgets, and the root is the biggest of them. Climbs a few levels from
+/// the root and keeps, at each, the sibling blocks that are paragraphs of prose (not chrome,
+/// not unlikely by class, not boilerplate, not flagged). Returns the blocks before the root
+/// and after it, each in document order. Linear in the siblings visited.
+pub fn article_cousins(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    flagged: &[bool],
+) -> (Vec<NodeId>, Vec<NodeId>) {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let Some(body) = doc.body() else {
+        return (before, after);
+    };
+    let body_para = stats.get(body).para_chars;
+    let mut cur = root;
+    for _ in 0..COUSIN_LEVELS {
+        let Some(p) = doc.node(cur).parent else {
+            break;
+        };
+        if cur == body || p == body || doc.element(p).is_none() || is_chrome_landmark(doc, p) {
+            break;
+        }
+        let mut level_before = Vec::new();
+        let mut seen_cur = false;
+        for c in doc.children(p) {
+            if c == cur {
+                seen_cur = true;
+                continue;
+            }
+            let s = stats.get(c);
+            let prose = doc.element(c).is_some()
+                && !s.excluded
+                && (s.paragraphs >= 2 || (s.media == 0 && s.hit_chars == 0))
+                && s.hit_density() < 0.1
+                && s.para_chars >= COUSIN_MIN_PARA_CHARS
+                && s.para_chars as f32 >= COUSIN_PROSE_SHARE * s.chars as f32
+                && s.link_density() <= COUSIN_MAX_LINK_DENSITY
+                && !flagged.get(c.index()).copied().unwrap_or(false)
+                && !is_chrome_landmark(doc, c)
+                && !is_unlikely(doc, stats, c, body_para)
+                && !crate::extract::is_boilerplate(doc, stats, c, p);
+            // After the article, one-paragraph notes (comment rules, "originally published
+            // at", bios) and teaser lists (a link per paragraph) are not article.
+            let prose = prose && (!seen_cur || (s.paragraphs >= 2 && s.links * 2 <= s.paragraphs));
+            if prose {
+                if seen_cur {
+                    after.push(c);
+                } else {
+                    level_before.push(c);
+                }
+            }
+        }
+        level_before.append(&mut before);
+        before = level_before;
+        cur = p;
+    }
+    (before, after)
+}
+
 /// A sibling block of two or more paragraphs, at least this share of its text, with at most
 /// one link per two paragraphs, is article prose whatever it scored (wrappers nested deeper
 /// than the top candidate's dilute scores). One-paragraph blurbs (forum invitations, comment

@@ -407,24 +407,35 @@ fn collect(
         }
         cur.clear();
     };
-    walk(
-        doc,
-        stats,
-        root,
-        flagged,
-        dropped,
-        |n, entering| match &doc.node(n).data {
-            NodeData::Text(t) if entering => cur.push_str(t),
-            NodeData::Element(e) if is_block(&e.name) => {
-                flush(&mut cur, &mut out, heading);
-                if heading_level(&e.name).is_some() {
-                    heading = if entering { Some(n) } else { None };
+    for part in parts(doc, stats, root, flagged) {
+        walk(
+            doc,
+            stats,
+            part,
+            flagged,
+            dropped,
+            |n, entering| match &doc.node(n).data {
+                NodeData::Text(t) if entering => cur.push_str(t),
+                NodeData::Element(e) if is_block(&e.name) => {
+                    flush(&mut cur, &mut out, heading);
+                    if heading_level(&e.name).is_some() {
+                        heading = if entering { Some(n) } else { None };
+                    }
                 }
-            }
-            _ => {}
-        },
-    );
-    flush(&mut cur, &mut out, heading);
+                _ => {}
+            },
+        );
+        flush(&mut cur, &mut out, heading);
+    }
+    out
+}
+
+/// The article's parts in document order: the root and the cousin blocks of prose around it
+/// ([`crate::classify::article_cousins`]).
+fn parts(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<NodeId> {
+    let (mut out, after) = crate::classify::article_cousins(doc, stats, root, flagged);
+    out.push(root);
+    out.extend(after);
     out
 }
 
@@ -546,14 +557,29 @@ fn escape(s: &str, out: &mut String, attr: bool) {
 pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> String {
     let orphans = orphan_headings(&collect(doc, stats, root, flagged, &[]));
     let mut out = String::new();
+    for part in parts(doc, stats, root, flagged) {
+        html_part(doc, stats, part, flagged, &orphans, &mut out);
+    }
+    out
+}
+
+/// One part of [`clean_html`], appended to `out`.
+fn html_part(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    flagged: &[bool],
+    orphans: &[NodeId],
+    out: &mut String,
+) {
     walk(
         doc,
         stats,
         root,
         flagged,
-        &orphans,
+        orphans,
         |n, entering| match &doc.node(n).data {
-            NodeData::Text(t) if entering => escape(t, &mut out, false),
+            NodeData::Text(t) if entering => escape(t, out, false),
             NodeData::Element(e) if kept_tag(&e.name) => {
                 if entering {
                     out.push('<');
@@ -570,7 +596,7 @@ pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool])
                             out.push(' ');
                             out.push_str(&a.name);
                             out.push_str("=\"");
-                            escape(&a.value, &mut out, true);
+                            escape(&a.value, out, true);
                             out.push('"');
                         }
                     }
@@ -584,7 +610,6 @@ pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool])
             _ => {}
         },
     );
-    out
 }
 
 #[cfg(test)]

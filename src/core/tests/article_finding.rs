@@ -49,3 +49,57 @@ fn a_short_post_without_a_declaration_or_on_a_website_page_is_not_an_article() {
     let listing = r#"<script type="application/ld+json">{"@type":"CollectionPage","hasPart":{"@type":"ItemList"}}</script>"#;
     assert!(article_text(&short_post(listing)).is_none());
 }
+
+const PROSE: &str =
+    "A sentence of real article prose, long enough to count, with commas, and more. ";
+
+/// A page-builder layout: the post's sections sit in separate widget columns, a few levels
+/// apart, and only the biggest is the article root.
+fn widget_page(after: &str) -> String {
+    let big = format!("<p>{p}{p}{p}</p>", p = PROSE).repeat(4);
+    // A box of short lines beside the rows keeps the rows' parent from being the article.
+    let hours =
+        "<ul class=box><li>Opening hours</li><li>Monday to Friday</li><li>Nine to five</li>\
+               <li>Saturdays by appointment</li></ul>"
+            .repeat(6);
+    format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/a>About</a></nav><div class=page>\
+         <div class=row><div class=col><div class=cell>\
+         <p>The opening section sets the scene, in a paragraph of its own, well before the rest.</p>\
+         <p>It has a second paragraph too, which explains what the post is about and who it is for.</p>\
+         </div></div></div>\
+         <div class=row><div class=col><div class=cell>{big}</div></div></div>\
+         <div class=row><div class=col><div class=cell>\
+         <h2>Ingredients and steps</h2><p>Mix the flour with the butter until it is crumbly, then add the egg and a pinch of salt.</p>\
+         <p>Bake for twenty minutes at 180 degrees, until the top is golden brown and smells done.</p>\
+         </div></div></div>{after}{hours}</div>\
+         <div class=teasers><p><a href=/1>First other story, a teaser with a link</a></p></div>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn prose_in_cousin_blocks_of_the_root_joins_the_article() {
+    let t = article_text(&widget_page("")).expect("an article");
+    assert!(t.contains("The opening section"), "{t}");
+    assert!(t.contains("Ingredients and steps"), "{t}");
+    assert!(t.contains("Bake for twenty minutes"), "{t}");
+    assert!(t.find("The opening").unwrap() < t.find("A sentence").unwrap());
+    assert!(t.find("A sentence").unwrap() < t.find("Mix the flour").unwrap());
+    assert!(!t.contains("First other story"), "{t}");
+}
+
+#[test]
+fn notes_and_teaser_lists_after_the_article_stay_out() {
+    let note = "<div class=row><div class=col><div class=cell>\
+                <p>Originally published on the author's own site, in a slightly different form.</p>\
+                </div></div></div>";
+    let teasers = "<div class=row><div class=col><div class=cell>\
+                   <p><a href=/x>Another story</a> with a line of teaser text after its title.</p>\
+                   <p><a href=/y>A third story</a> with a line of teaser text after its title.</p>\
+                   </div></div></div>";
+    let t = article_text(&widget_page(&format!("{note}{teasers}"))).expect("an article");
+    assert!(t.contains("Bake for twenty minutes"), "{t}");
+    assert!(!t.contains("Originally published"), "{t}");
+    assert!(!t.contains("Another story"), "{t}");
+}
