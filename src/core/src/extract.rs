@@ -96,7 +96,6 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "toolbar",
-    "widget",
     "sidebar",
     "ad",
     "ads",
@@ -117,6 +116,11 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "timestamp",
     "dateline",
 ];
+
+/// Class/id words of blocks that are boilerplate only when they hold no paragraph: page
+/// builders call every content block a "widget" (`elementor-widget-text-editor`), sidebars and
+/// like buttons use the word too.
+const WEAK_BOILERPLATE_WORDS: &[&str] = &["widget"];
 
 /// Class names of text that is not shown (screen-reader-only labels, hidden blocks).
 const HIDDEN_CLASSES: &[&str] = &[
@@ -338,7 +342,10 @@ pub fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root: NodeId) ->
         crate::features::token_text(doc, n)
     };
     if !raw.trim().is_empty() && (s.chars as f32) <= MAX_BOILERPLATE_SHARE * rs.chars as f32 {
-        return crate::features::class_words(&raw).any(|w| BOILERPLATE_WORDS.contains(&w.as_str()));
+        return crate::features::class_words(&raw).any(|w| {
+            BOILERPLATE_WORDS.contains(&w.as_str())
+                || (s.paragraphs == 0 && WEAK_BOILERPLATE_WORDS.contains(&w.as_str()))
+        });
     }
     false
 }

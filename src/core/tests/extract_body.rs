@@ -59,3 +59,19 @@ fn a_plain_link_on_its_own_line_and_table_figures_stay() {
     assert!(t.contains("Learn more about the tools"), "{t}");
     assert!(t.contains("71.1 MB"), "{t}");
 }
+
+#[test]
+fn a_widget_class_drops_a_block_without_paragraphs_only() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><article>{body}\
+         <div class=\"elementor-widget elementor-widget-text-editor\">\
+         <p>A page builder's text block, which is article prose however its class reads.</p></div>\
+         <div class=\"likes-widget-wrapper\"><h3>Like this:</h3><span>Like</span> Loading...</div>\
+         </article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("A page builder's text block"), "{t}");
+    assert!(!t.contains("Like this"), "{t}");
+    assert!(!t.contains("Loading"), "{t}");
+}
