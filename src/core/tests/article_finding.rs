@@ -103,3 +103,17 @@ fn notes_and_teaser_lists_after_the_article_stay_out() {
     assert!(!t.contains("Originally published"), "{t}");
     assert!(!t.contains("Another story"), "{t}");
 }
+
+#[test]
+fn a_declared_short_post_under_a_long_tag_list_is_an_article() {
+    let tags: String = (0..60)
+        .map(|i| format!("<a href=/tag/{i}>topic number {i}</a> "))
+        .collect();
+    let html = short_post(r#"<meta property="og:type" content="article">"#).replace(
+        "</p></div>",
+        &format!("</p><div class=tags>{tags}</div></div>"),
+    );
+    let t = article_text(&html).expect("an article");
+    assert!(t.contains("We went to the lake"), "{t}");
+    assert!(!t.contains("topic number"), "{t}");
+}
