@@ -534,7 +534,8 @@ const COUSIN_MAX_LINK_DENSITY: f32 = 0.2;
 /// Blocks of prose outside the article root that belong to it: page builders put a post's
 /// sections in separate widgets, and the root is the biggest of them. Climbs a few levels from
 /// the root and keeps, at each, the sibling blocks that are paragraphs of prose (not chrome,
-/// not unlikely by class, not boilerplate, not flagged). Returns the blocks before the root
+/// not unlikely by class, not boilerplate, not flagged; right under the body, three paragraphs
+/// or more, since notices and banners sit there). Returns the blocks before the root
 /// and after it, each in document order. Linear in the siblings visited.
 pub fn article_cousins(
     doc: &Document,
@@ -552,9 +553,11 @@ pub fn article_cousins(
         let Some(p) = doc.node(cur).parent else {
             break;
         };
-        if cur == body || p == body || doc.element(p).is_none() || is_chrome_landmark(doc, p) {
+        if cur == body || doc.element(p).is_none() || is_chrome_landmark(doc, p) {
             break;
         }
+        // Blocks right under the body need more (notices and banners sit there).
+        let min_paragraphs = if p == body { 3 } else { 1 };
         let mut level_before = Vec::new();
         let mut seen_cur = false;
         for c in doc.children(p) {
@@ -565,6 +568,7 @@ pub fn article_cousins(
             let s = stats.get(c);
             let prose = doc.element(c).is_some()
                 && !s.excluded
+                && s.paragraphs >= min_paragraphs
                 && (s.paragraphs >= 2 || (s.media == 0 && s.hit_chars == 0))
                 && s.hit_density() < 0.1
                 && s.para_chars >= COUSIN_MIN_PARA_CHARS

@@ -117,3 +117,24 @@ fn a_declared_short_post_under_a_long_tag_list_is_an_article() {
     assert!(t.contains("We went to the lake"), "{t}");
     assert!(!t.contains("topic number"), "{t}");
 }
+
+#[test]
+fn blocks_right_under_the_body_join_with_three_paragraphs_only() {
+    let p = |s: &str| format!("<p>{s} It goes on for a while, with a comma, and ends here.</p>");
+    let body = format!("<p>{PROSE}{PROSE}{PROSE}</p>").repeat(4);
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/a>About</a></nav>\
+         <div class=main>{body}</div>\
+         <div class=more>{}{}{}</div>\
+         <div class=notice>{}{}</div></body></html>",
+        p("The story continues in a second block of the page."),
+        p("A further paragraph of the story follows it."),
+        p("And the last paragraph of the story closes it."),
+        p("Our office is closed over the holidays."),
+        p("Orders placed now ship in the new year."),
+    );
+    let t = article_text(&html).expect("an article");
+    assert!(t.contains("The story continues"), "{t}");
+    assert!(t.contains("the last paragraph of the story"), "{t}");
+    assert!(!t.contains("Our office"), "{t}");
+}
