@@ -145,6 +145,10 @@ const MAX_CAPTION_CHARS: u32 = 200;
 
 /// A heading ending the article is dropped up to this length (longer is prose set large).
 const MAX_ORPHAN_HEADING_CHARS: usize = 80;
+/// A block ending the article is a call to action up to this length, with at least this share
+/// of its text in prompt phrases.
+const MAX_CLOSING_PROMPT_CHARS: u32 = 400;
+const MIN_CLOSING_PROMPT_DENSITY: f32 = 0.1;
 
 /// The label of an ad slot standing alone in a block ("Advertisement", "Anzeige").
 fn is_ad_label(text: &str) -> bool {
@@ -396,25 +400,39 @@ fn heading_level(tag: &str) -> Option<usize> {
     }
 }
 
-/// The root's paragraphs, each with the heading element it came from (`None` for other text).
+/// One paragraph of the article: its text, the heading element it came from (`None` for
+/// other text) and the innermost block element holding it.
+struct Para {
+    text: String,
+    heading: Option<NodeId>,
+    block: NodeId,
+}
+
+/// The root's paragraphs, in document order.
 fn collect(
     doc: &Document,
     stats: &Stats,
     root: NodeId,
     flagged: &[bool],
     dropped: &[NodeId],
-) -> Vec<(String, Option<NodeId>)> {
+) -> Vec<Para> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut heading: Option<NodeId> = None;
-    let flush = |cur: &mut String, out: &mut Vec<(String, Option<NodeId>)>, h: Option<NodeId>| {
-        let p = collapse_whitespace(cur);
-        if !p.is_empty() {
-            out.push((p, h));
+    let flush = |cur: &mut String, out: &mut Vec<Para>, heading: Option<NodeId>, block: NodeId| {
+        let text = collapse_whitespace(cur);
+        if !text.is_empty() {
+            out.push(Para {
+                text,
+                heading,
+                block,
+            });
         }
         cur.clear();
     };
     for part in parts(doc, stats, root, flagged) {
+        // The open block elements: the last one holds the text gathered so far.
+        let mut open: Vec<NodeId> = Vec::new();
         walk(
             doc,
             stats,
@@ -424,7 +442,17 @@ fn collect(
             |n, entering| match &doc.node(n).data {
                 NodeData::Text(t) if entering => cur.push_str(t),
                 NodeData::Element(e) if is_block(&e.name) => {
-                    flush(&mut cur, &mut out, heading);
+                    flush(
+                        &mut cur,
+                        &mut out,
+                        heading,
+                        open.last().copied().unwrap_or(part),
+                    );
+                    if entering {
+                        open.push(n);
+                    } else {
+                        open.pop();
+                    }
                     if heading_level(&e.name).is_some() {
                         heading = if entering { Some(n) } else { None };
                     }
@@ -432,7 +460,7 @@ fn collect(
                 _ => {}
             },
         );
-        flush(&mut cur, &mut out, heading);
+        flush(&mut cur, &mut out, heading, part);
     }
     out
 }
@@ -446,25 +474,38 @@ fn parts(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<N
     out
 }
 
-/// Headings that end the article: the titles of related-links lists, comment sections or
-/// sign-up boxes whose bodies were left out.
-fn orphan_headings(paragraphs: &[(String, Option<NodeId>)]) -> Vec<NodeId> {
-    // Walking backwards up to the last text that is not a heading. Headings that read like
-    // sentences are prose set large (pull quotes); an article of headings only is left alone.
+/// A closing call to action: a short block ending the article that is mostly prompt phrases
+/// ("subscribe to our newsletter", "follow us on Telegram", "download our app").
+fn is_closing_prompt(stats: &Stats, block: NodeId, root: NodeId) -> bool {
+    let s = stats.get(block);
+    block != root
+        && s.chars <= MAX_CLOSING_PROMPT_CHARS
+        && s.hit_chars > 0
+        && s.hit_density() >= MIN_CLOSING_PROMPT_DENSITY
+}
+
+/// Elements that end the article and are left out: headings whose bodies were left out (the
+/// titles of related-links lists, comment sections, sign-up boxes) and closing calls to action.
+fn trailing_drops(stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeId> {
+    // Walking backwards up to the last text that is neither. Headings that read like
+    // sentences are prose set large (pull quotes); an article of these only is left alone.
     let mut out = Vec::new();
-    for (text, h) in paragraphs.iter().rev() {
-        match h {
+    let mut dropped = 0;
+    for p in paragraphs.iter().rev() {
+        match p.heading {
             Some(h)
-                if text.chars().count() <= MAX_ORPHAN_HEADING_CHARS
-                    && !text.ends_with(['.', '!', '?', '。', '！', '？']) =>
+                if p.text.chars().count() <= MAX_ORPHAN_HEADING_CHARS
+                    && !p.text.ends_with(['.', '!', '?', '。', '！', '？']) =>
             {
-                out.push(*h)
+                out.push(h)
             }
             Some(_) => return Vec::new(),
+            None if is_closing_prompt(stats, p.block, root) => out.push(p.block),
             None => break,
         }
+        dropped += 1;
     }
-    if out.len() == paragraphs.len() {
+    if dropped == paragraphs.len() {
         return Vec::new();
     }
     out.sort();
@@ -473,14 +514,15 @@ fn orphan_headings(paragraphs: &[(String, Option<NodeId>)]) -> Vec<NodeId> {
 }
 
 /// The article's text as paragraphs (whitespace folded, empty ones dropped, trailing headings
-/// dropped).
+/// and calls to action dropped).
 pub fn paragraphs(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<String> {
     let paras = collect(doc, stats, root, flagged, &[]);
-    let orphans = orphan_headings(&paras);
+    let drops = trailing_drops(stats, root, &paras);
+    let gone = |n: NodeId| drops.binary_search(&n).is_ok();
     paras
         .into_iter()
-        .filter(|(_, h)| h.is_none_or(|h| orphans.binary_search(&h).is_err()))
-        .map(|(p, _)| p)
+        .filter(|p| !p.heading.is_some_and(gone) && !gone(p.block))
+        .map(|p| p.text)
         .collect()
 }
 
@@ -562,7 +604,7 @@ fn escape(s: &str, out: &mut String, attr: bool) {
 /// A clean fragment of the article: allow-listed tags, `href`/`src`/`alt`/`title` attributes
 /// with safe URLs only, no scripts, handlers or inline styles.
 pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> String {
-    let orphans = orphan_headings(&collect(doc, stats, root, flagged, &[]));
+    let orphans = trailing_drops(stats, root, &collect(doc, stats, root, flagged, &[]));
     let mut out = String::new();
     for part in parts(doc, stats, root, flagged) {
         html_part(doc, stats, part, flagged, &orphans, &mut out);

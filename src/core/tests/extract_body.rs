@@ -75,3 +75,19 @@ fn a_widget_class_drops_a_block_without_paragraphs_only() {
     assert!(!t.contains("Like this"), "{t}");
     assert!(!t.contains("Loading"), "{t}");
 }
+
+#[test]
+fn a_closing_call_to_action_is_left_out_but_prose_before_it_stays() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><article>{body}\
+         <p>The council will vote on the plan next month, after a last round of hearings.</p>\
+         <h4>Stay informed</h4>\
+         <p>For the Daily Brief and more from the city hall, follow us on social media.</p>\
+         </article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("The council will vote"), "{t}");
+    assert!(!t.contains("Daily Brief"), "{t}");
+    assert!(!t.contains("Stay informed"), "{t}");
+}
