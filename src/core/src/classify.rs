@@ -535,7 +535,9 @@ const COUSIN_MAX_LINK_DENSITY: f32 = 0.2;
 /// sections in separate widgets, and the root is the biggest of them. Climbs a few levels from
 /// the root and keeps, at each, the sibling blocks that are paragraphs of prose (not chrome,
 /// not unlikely by class, not boilerplate, not flagged; right under the body, three paragraphs
-/// or more, since notices and banners sit there). Returns the blocks before the root
+/// or more, since notices and banners sit there). An article's own `<header>` before the root
+/// (not the page's: not under the body, no landmark role) counts too, for its lead paragraph;
+/// its title and byline are left out by the extraction. Returns the blocks before the root
 /// and after it, each in document order. Linear in the siblings visited.
 pub fn article_cousins(
     doc: &Document,
@@ -575,8 +577,11 @@ pub fn article_cousins(
                 && s.para_chars as f32 >= COUSIN_PROSE_SHARE * s.chars as f32
                 && s.link_density() <= COUSIN_MAX_LINK_DENSITY
                 && !flagged.get(c.index()).copied().unwrap_or(false)
-                && !is_chrome_landmark(doc, c)
-                && !is_unlikely(doc, stats, c, body_para)
+                && ((!seen_cur
+                    && p != body
+                    && doc.tag(c) == "header"
+                    && doc.attr(c, "role").is_none())
+                    || (!is_chrome_landmark(doc, c) && !is_unlikely(doc, stats, c, body_para)))
                 && !crate::extract::is_boilerplate(doc, stats, c, p);
             // After the article, one-paragraph notes (comment rules, "originally published
             // at", bios) and teaser lists (a link per paragraph) are not article.

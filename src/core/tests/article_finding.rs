@@ -138,3 +138,24 @@ fn blocks_right_under_the_body_join_with_three_paragraphs_only() {
     assert!(t.contains("the last paragraph of the story"), "{t}");
     assert!(!t.contains("Our office"), "{t}");
 }
+
+#[test]
+fn the_lead_in_the_article_header_joins_but_the_page_header_does_not() {
+    let body = format!("<p>{PROSE}{PROSE}{PROSE}</p>").repeat(5);
+    // Short lines beside the body keep the `<article>` from being the root.
+    let hours =
+        "<ul class=box><li>Opening hours</li><li>Monday to Friday</li><li>Nine to five</li>\
+                 <li>Saturdays by appointment</li></ul>"
+            .repeat(6);
+    let html = format!(
+        "<html><body><header><p>The site's tagline, a whole sentence about what the site is for.</p>\
+         <a href=/>Home</a></header><main><div class=cols><article><header><h1>The headline</h1>\
+         <p>The lead sums the story up in a sentence or two, for readers who are in a hurry.</p>\
+         </header><div class=body>{body}</div>{hours}</article></div></main></body></html>"
+    );
+    let t = article_text(&html).expect("an article");
+    assert!(t.contains("The lead sums the story up"), "{t}");
+    assert!(t.find("The lead").unwrap() < t.find("A sentence").unwrap());
+    assert!(!t.contains("The headline"), "{t}");
+    assert!(!t.contains("tagline"), "{t}");
+}
