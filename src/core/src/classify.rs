@@ -530,6 +530,8 @@ const COUSIN_LEVELS: usize = 6;
 const COUSIN_MIN_PARA_CHARS: u32 = 80;
 const COUSIN_PROSE_SHARE: f32 = 0.6;
 const COUSIN_MAX_LINK_DENSITY: f32 = 0.2;
+/// A heading right before a cousin (or the root's block) joins it up to this length.
+const COUSIN_MAX_HEADING_CHARS: u32 = 200;
 
 /// Blocks of prose outside the article root that belong to it: page builders put a post's
 /// sections in separate widgets, and the root is the biggest of them. Climbs a few levels from
@@ -562,7 +564,14 @@ pub fn article_cousins(
         let min_paragraphs = if p == body { 3 } else { 1 };
         let mut level_before = Vec::new();
         let mut seen_cur = false;
-        for c in doc.children(p) {
+        // The level's children with text, and which join: a heading joins with the block
+        // right after it (a section title over a cousin, or over the root's own block).
+        let kids: Vec<NodeId> = doc
+            .children(p)
+            .filter(|&c| doc.element(c).is_some() && stats.get(c).chars > 0)
+            .collect();
+        let mut take = vec![false; kids.len()];
+        for (i, &c) in kids.iter().enumerate() {
             if c == cur {
                 seen_cur = true;
                 continue;
@@ -585,8 +594,26 @@ pub fn article_cousins(
                 && !crate::extract::is_boilerplate(doc, stats, c, p);
             // After the article, one-paragraph notes (comment rules, "originally published
             // at", bios) and teaser lists (a link per paragraph) are not article.
-            let prose = prose && (!seen_cur || (s.paragraphs >= 2 && s.links * 2 <= s.paragraphs));
-            if prose {
+            take[i] = prose && (!seen_cur || (s.paragraphs >= 2 && s.links * 2 <= s.paragraphs));
+        }
+        for i in (0..kids.len()).rev() {
+            let c = kids[i];
+            let s = stats.get(c);
+            if !take[i]
+                && c != cur
+                && matches!(doc.tag(c), "h2" | "h3" | "h4" | "h5" | "h6")
+                && s.chars <= COUSIN_MAX_HEADING_CHARS
+                && s.link_density() < 0.5
+                && !flagged.get(c.index()).copied().unwrap_or(false)
+            {
+                take[i] = kids.get(i + 1).is_some_and(|&n| n == cur || take[i + 1]);
+            }
+        }
+        let mut seen_cur = false;
+        for (i, &c) in kids.iter().enumerate() {
+            if c == cur {
+                seen_cur = true;
+            } else if take[i] {
                 if seen_cur {
                     after.push(c);
                 } else {

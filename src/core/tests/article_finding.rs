@@ -159,3 +159,17 @@ fn the_lead_in_the_article_header_joins_but_the_page_header_does_not() {
     assert!(!t.contains("The headline"), "{t}");
     assert!(!t.contains("tagline"), "{t}");
 }
+
+#[test]
+fn a_heading_right_before_a_cousin_block_joins_with_it() {
+    let serving = "<h3>Serving suggestions</h3><div class=row><div class=col><div class=cell>\
+                   <p>Serve the cake warm, with a spoon of cream and a few berries on the side.</p>\
+                   <p>It keeps for three days in a tin, and it freezes well for a month or so.</p>\
+                   </div></div></div><h3>More from our kitchen</h3>";
+    let t = article_text(&widget_page(serving)).expect("an article");
+    assert!(
+        t.contains("Serving suggestions\n\nServe the cake warm"),
+        "{t}"
+    );
+    assert!(!t.contains("More from our kitchen"), "{t}");
+}
