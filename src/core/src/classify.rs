@@ -641,8 +641,10 @@ const SHORT_PROSE_UNIT_CHARS: u32 = 40;
 
 /// On a page that declares itself an article (see [`declares_article`]), a short post: this
 /// much text in runs of prose, at least a quarter of the root's text outside links (a
-/// two-paragraph blog post or news brief under a long byline, tag and share block).
+/// two-paragraph blog post or news brief under a long byline, tag and share block), or beside
+/// [`DECLARED_PARAGRAPH_CHARS`] of paragraphs (show notes over a long chapter list).
 const DECLARED_SHORT_ARTICLE_CHARS: u32 = 100;
+const DECLARED_PARAGRAPH_CHARS: u32 = 200;
 
 /// Schema.org types of a single article, recipe or how-to (JSON-LD `@type` or microdata
 /// `itemtype`); any type ending in "Article" counts too (`NewsArticle`, `TechArticle`).
@@ -755,7 +757,8 @@ pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
         || (prose_chars >= SHORT_ARTICLE_CHARS && prose_chars * 2 >= rs.chars)
         || (cjk && rs.chars - rs.link_chars >= 300)
         || (prose_chars >= DECLARED_SHORT_ARTICLE_CHARS
-            && prose_chars * 4 >= rs.chars - rs.link_chars
+            && (prose_chars * 4 >= rs.chars - rs.link_chars
+                || rs.para_chars >= DECLARED_PARAGRAPH_CHARS)
             && declares_article(doc))
 }
 

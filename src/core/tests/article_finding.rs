@@ -173,3 +173,24 @@ fn a_heading_right_before_a_cousin_block_joins_with_it() {
     );
     assert!(!t.contains("More from our kitchen"), "{t}");
 }
+
+#[test]
+fn a_declared_post_of_two_paragraphs_beside_many_short_lines_is_an_article() {
+    let chapters: String = (0..60)
+        .map(|i| format!("<li>{i:02}:00 chapter {i}</li>"))
+        .collect();
+    let post = "<p>In this episode we talk with two guests about the camp, what they learned \
+                there and what they would change next time.</p>\
+                <p>They also tell us which sessions they liked best, and why the evening \
+                programme was the part everyone remembered.</p>";
+    let page = |head: &str| {
+        format!(
+            "<html><head>{head}</head><body><nav><a href=/>Home</a> <a href=/e>Episodes</a></nav>\
+             <div class=post><h1>Episode 39</h1>{post}<ul>{chapters}</ul></div></body></html>"
+        )
+    };
+    let t =
+        article_text(&page(r#"<meta property="og:type" content="article">"#)).expect("an article");
+    assert!(t.contains("In this episode"), "{t}");
+    assert!(article_text(&page("")).is_none());
+}
