@@ -484,8 +484,41 @@ fn is_closing_prompt(stats: &Stats, block: NodeId, root: NodeId) -> bool {
         && s.hit_density() >= MIN_CLOSING_PROMPT_DENSITY
 }
 
+/// Phrases of a rights notice, lower case, in the languages the lexicon covers.
+const RIGHTS_PHRASES: &[&str] = &[
+    "all rights reserved",
+    "copyrighted",
+    "alle rechte vorbehalten",
+    "urheberrechtlich geschützt",
+    "tous droits réservés",
+    "droits de reproduction",
+    "todos los derechos reservados",
+    "derechos reservados",
+    "tutti i diritti riservati",
+    "riproduzione riservata",
+    "todos os direitos reservados",
+    "direitos reservados",
+    "alle rechten voorbehouden",
+    "無断転載",
+    "無断複製",
+];
+
+/// A copyright or rights notice ending the article ("© 2022 Example News", "All rights
+/// reserved", "Copyright: photo agency").
+fn is_closing_notice(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
+    if block == root || stats.get(block).chars > MAX_CLOSING_PROMPT_CHARS {
+        return false;
+    }
+    let low = text.to_lowercase();
+    // A copyright sign in a longer paragraph can be a joke in the prose ("manifesto™©").
+    (low.contains(['©', 'ⓒ']) && low.chars().count() <= MAX_COPYRIGHT_LINE_CHARS as usize)
+        || low.starts_with("copyright")
+        || RIGHTS_PHRASES.iter().any(|p| low.contains(p))
+}
+
 /// Elements that end the article and are left out: headings whose bodies were left out (the
-/// titles of related-links lists, comment sections, sign-up boxes) and closing calls to action.
+/// titles of related-links lists, comment sections, sign-up boxes), closing calls to action
+/// and rights notices.
 fn trailing_drops(stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeId> {
     // Walking backwards up to the last text that is neither. Headings that read like
     // sentences are prose set large (pull quotes); an article of these only is left alone.
@@ -500,7 +533,11 @@ fn trailing_drops(stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeI
                 out.push(h)
             }
             Some(_) => return Vec::new(),
-            None if is_closing_prompt(stats, p.block, root) => out.push(p.block),
+            None if is_closing_prompt(stats, p.block, root)
+                || is_closing_notice(stats, &p.text, p.block, root) =>
+            {
+                out.push(p.block)
+            }
             None => break,
         }
         dropped += 1;

@@ -91,3 +91,21 @@ fn a_closing_call_to_action_is_left_out_but_prose_before_it_stays() {
     assert!(!t.contains("Daily Brief"), "{t}");
     assert!(!t.contains("Stay informed"), "{t}");
 }
+
+#[test]
+fn closing_rights_notices_are_left_out_but_a_copyright_sign_in_prose_stays() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let joke = "<p>This is not meant to be a manifesto™© of any kind, we just think it is worth \
+                sharing what we have learned so far, and we hope that you will share yours, \
+                because we are all in this together.</p>";
+    let html = format!(
+        "<html><body><article>{body}{joke}\
+         <p>This article is the copyrighted property of Example News. Written permission \
+         must be obtained before reprinting it in print or online.</p>\
+         <p>Alle Rechte vorbehalten.</p></article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("manifesto"), "{t}");
+    assert!(!t.contains("Example News"), "{t}");
+    assert!(!t.contains("Rechte"), "{t}");
+}
