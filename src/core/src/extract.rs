@@ -149,6 +149,8 @@ const MAX_ORPHAN_HEADING_CHARS: usize = 80;
 /// of its text in prompt phrases.
 const MAX_CLOSING_PROMPT_CHARS: u32 = 400;
 const MIN_CLOSING_PROMPT_DENSITY: f32 = 0.1;
+/// A line of contact details ending the article is at most this long.
+const MAX_CONTACT_LINE_CHARS: u32 = 120;
 
 /// The label of an ad slot standing alone in a block ("Advertisement", "Anzeige").
 fn is_ad_label(text: &str) -> bool {
@@ -516,6 +518,25 @@ fn is_closing_notice(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> 
         || RIGHTS_PHRASES.iter().any(|p| low.contains(p))
 }
 
+/// A short line of contact details ending the article: an e-mail address, a web address or a
+/// phone number.
+fn is_closing_contact(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
+    if block == root || stats.get(block).chars > MAX_CONTACT_LINE_CHARS {
+        return false;
+    }
+    let t = text.trim();
+    let email = t.split_whitespace().any(|w| {
+        w.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+    });
+    let web = t.contains("www.") || t.contains("http://") || t.contains("https://");
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let phone = digits >= 7
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_alphabetic() || " +-/().:".contains(c));
+    email || web || phone
+}
+
 /// Elements that end the article and are left out: headings whose bodies were left out (the
 /// titles of related-links lists, comment sections, sign-up boxes), closing calls to action
 /// and rights notices.
@@ -534,7 +555,8 @@ fn trailing_drops(stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeI
             }
             Some(_) => return Vec::new(),
             None if is_closing_prompt(stats, p.block, root)
-                || is_closing_notice(stats, &p.text, p.block, root) =>
+                || is_closing_notice(stats, &p.text, p.block, root)
+                || is_closing_contact(stats, &p.text, p.block, root) =>
             {
                 out.push(p.block)
             }

@@ -109,3 +109,19 @@ fn closing_rights_notices_are_left_out_but_a_copyright_sign_in_prose_stays() {
     assert!(!t.contains("Example News"), "{t}");
     assert!(!t.contains("Rechte"), "{t}");
 }
+
+#[test]
+fn closing_contact_lines_are_left_out_but_a_web_address_in_prose_stays() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let prose = "<p>The full report, with the tables for every district and the methods used, \
+                 can be read at www.example.org for anyone who wants the details.</p>";
+    let html = format!(
+        "<html><body><article>{body}{prose}\
+         <p>Press contact: press@example.org</p><p>Tel. +49 (30) 123 456-78</p>\
+         </article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("The full report"), "{t}");
+    assert!(!t.contains("press@example.org"), "{t}");
+    assert!(!t.contains("123 456"), "{t}");
+}
