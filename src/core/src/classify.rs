@@ -205,6 +205,10 @@ const MAYBE_ARTICLE_WORDS: &[&str] = &["and", "article", "body", "column", "cont
 /// A region the article search skips: chrome landmarks and unlikely class names, unless the
 /// region holds most of the page's paragraph text.
 fn is_unlikely(doc: &Document, stats: &Stats, id: NodeId, body_para_chars: u32) -> bool {
+    // Hidden from assistive technology: a closed dialog or a template, whatever it holds.
+    if doc.attr(id, "aria-hidden") == Some("true") {
+        return true;
+    }
     let holds_prose = {
         let s = stats.get(id);
         s.para_chars * 2 > body_para_chars && body_para_chars > 0

@@ -194,3 +194,19 @@ fn a_declared_post_of_two_paragraphs_beside_many_short_lines_is_an_article() {
     assert!(t.contains("In this episode"), "{t}");
     assert!(article_text(&page("")).is_none());
 }
+
+#[test]
+fn text_hidden_from_assistive_technology_is_never_the_article() {
+    let story = format!("<p>{PROSE}{PROSE}</p>").repeat(4);
+    let popup = "<p>The training programme in the closed pop-up runs for many weeks, with a \
+                 long description, commas, and more words than the story itself has.</p>"
+        .repeat(8);
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a></nav><article>{story}</article>\
+         <div class=layer aria-hidden=true><div class=box>{popup}</div></div>\
+         </body></html>"
+    );
+    let t = article_text(&html).expect("an article");
+    assert!(t.contains("A sentence of real article prose"), "{t}");
+    assert!(!t.contains("training programme"), "{t}");
+}
