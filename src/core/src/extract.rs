@@ -666,7 +666,10 @@ pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool])
     let orphans = trailing_drops(stats, root, &collect(doc, stats, root, flagged, &[]));
     let mut out = String::new();
     for part in parts(doc, stats, root, flagged) {
-        html_part(doc, stats, part, flagged, &orphans, &mut out);
+        // A cousin part dropped whole (a closing notice) goes, as in the text.
+        if orphans.binary_search(&part).is_err() {
+            html_part(doc, stats, part, flagged, &orphans, &mut out);
+        }
     }
     out
 }

@@ -125,3 +125,28 @@ fn closing_contact_lines_are_left_out_but_a_web_address_in_prose_stays() {
     assert!(!t.contains("press@example.org"), "{t}");
     assert!(!t.contains("123 456"), "{t}");
 }
+
+#[test]
+fn the_article_html_leaves_out_what_the_text_leaves_out() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><article>{body}<p>Press contact: press@example.org</p>\
+         <p>© 2024 Example News</p></article></body></html>"
+    );
+    let a = decant_core::analyze(parse_html(&html))
+        .article
+        .expect("an article");
+    assert!(a.article_html.contains("A sentence"), "{}", a.article_html);
+    for gone in ["press@example.org", "Example News"] {
+        assert!(
+            !a.article_text.contains(gone),
+            "{gone} in {}",
+            a.article_text
+        );
+        assert!(
+            !a.article_html.contains(gone),
+            "{gone} in {}",
+            a.article_html
+        );
+    }
+}
