@@ -533,7 +533,7 @@ const COUSIN_LEVELS: usize = 6;
 /// its text, at most this link density.
 const COUSIN_MIN_PARA_CHARS: u32 = 80;
 const COUSIN_PROSE_SHARE: f32 = 0.6;
-const COUSIN_MAX_LINK_DENSITY: f32 = 0.2;
+const COUSIN_MAX_LINK_DENSITY: f32 = 0.3;
 /// A heading right before a cousin (or the root's block) joins it up to this length.
 const COUSIN_MAX_HEADING_CHARS: u32 = 200;
 

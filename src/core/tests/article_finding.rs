@@ -210,3 +210,15 @@ fn text_hidden_from_assistive_technology_is_never_the_article() {
     assert!(t.contains("A sentence of real article prose"), "{t}");
     assert!(!t.contains("training programme"), "{t}");
 }
+
+#[test]
+fn a_cousin_block_of_prose_with_a_quarter_of_its_text_in_links_joins() {
+    let linked = "<div class=row><div class=col><div class=cell>\
+                  <p>The firmware update reached <a href=/a>the first phones in Europe, in Asia \
+                  and in both Americas as well</a> on Monday, a week after the announcement.</p>\
+                  <p>Owners who still wait can check the support page for the schedule of the \
+                  other regions.</p></div></div></div>";
+    let t = article_text(&widget_page(linked)).expect("an article");
+    assert!(t.contains("The firmware update reached"), "{t}");
+    assert!(t.contains("the schedule of the other regions"), "{t}");
+}
