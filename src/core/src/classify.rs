@@ -205,6 +205,10 @@ const MAYBE_ARTICLE_WORDS: &[&str] = &["and", "article", "body", "column", "cont
 /// A region the article search skips: chrome landmarks and unlikely class names, unless the
 /// region holds most of the page's paragraph text.
 fn is_unlikely(doc: &Document, stats: &Stats, id: NodeId, body_para_chars: u32) -> bool {
+    // Hidden from assistive technology: a closed dialog or a template, whatever it holds.
+    if doc.attr(id, "aria-hidden") == Some("true") {
+        return true;
+    }
     let holds_prose = {
         let s = stats.get(id);
         s.para_chars * 2 > body_para_chars && body_para_chars > 0
@@ -523,6 +527,111 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
     Some(top)
 }
 
+/// Levels above the article root searched for cousin blocks of prose.
+const COUSIN_LEVELS: usize = 6;
+/// A cousin block joins the article with this much paragraph text, making up this share of
+/// its text, at most this link density.
+const COUSIN_MIN_PARA_CHARS: u32 = 80;
+const COUSIN_PROSE_SHARE: f32 = 0.6;
+const COUSIN_MAX_LINK_DENSITY: f32 = 0.3;
+/// A heading right before a cousin (or the root's block) joins it up to this length.
+const COUSIN_MAX_HEADING_CHARS: u32 = 200;
+
+/// Blocks of prose outside the article root that belong to it: page builders put a post's
+/// sections in separate widgets, and the root is the biggest of them. Climbs a few levels from
+/// the root and keeps, at each, the sibling blocks that are paragraphs of prose (not chrome,
+/// not unlikely by class, not boilerplate, not flagged; right under the body, three paragraphs
+/// or more, since notices and banners sit there). An article's own `<header>` before the root
+/// (not the page's: not under the body, no landmark role) counts too, for its lead paragraph;
+/// its title and byline are left out by the extraction. Returns the blocks before the root
+/// and after it, each in document order. Linear in the siblings visited.
+pub fn article_cousins(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    flagged: &[bool],
+) -> (Vec<NodeId>, Vec<NodeId>) {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let Some(body) = doc.body() else {
+        return (before, after);
+    };
+    let body_para = stats.get(body).para_chars;
+    let mut cur = root;
+    for _ in 0..COUSIN_LEVELS {
+        let Some(p) = doc.node(cur).parent else {
+            break;
+        };
+        if cur == body || doc.element(p).is_none() || is_chrome_landmark(doc, p) {
+            break;
+        }
+        // Blocks right under the body need more (notices and banners sit there).
+        let min_paragraphs = if p == body { 3 } else { 1 };
+        let mut level_before = Vec::new();
+        let mut seen_cur = false;
+        // The level's children with text, and which join: a heading joins with the block
+        // right after it (a section title over a cousin, or over the root's own block).
+        let kids: Vec<NodeId> = doc
+            .children(p)
+            .filter(|&c| doc.element(c).is_some() && stats.get(c).chars > 0)
+            .collect();
+        let mut take = vec![false; kids.len()];
+        for (i, &c) in kids.iter().enumerate() {
+            if c == cur {
+                seen_cur = true;
+                continue;
+            }
+            let s = stats.get(c);
+            let prose = doc.element(c).is_some()
+                && !s.excluded
+                && s.paragraphs >= min_paragraphs
+                && (s.paragraphs >= 2 || (s.media == 0 && s.hit_chars == 0))
+                && s.hit_density() < 0.1
+                && s.para_chars >= COUSIN_MIN_PARA_CHARS
+                && s.para_chars as f32 >= COUSIN_PROSE_SHARE * s.chars as f32
+                && s.link_density() <= COUSIN_MAX_LINK_DENSITY
+                && !flagged.get(c.index()).copied().unwrap_or(false)
+                && ((!seen_cur
+                    && p != body
+                    && doc.tag(c) == "header"
+                    && doc.attr(c, "role").is_none())
+                    || (!is_chrome_landmark(doc, c) && !is_unlikely(doc, stats, c, body_para)))
+                && !crate::extract::is_boilerplate(doc, stats, c, p);
+            // After the article, one-paragraph notes (comment rules, "originally published
+            // at", bios) and teaser lists (a link per paragraph) are not article.
+            take[i] = prose && (!seen_cur || (s.paragraphs >= 2 && s.links * 2 <= s.paragraphs));
+        }
+        for i in (0..kids.len()).rev() {
+            let c = kids[i];
+            let s = stats.get(c);
+            if !take[i]
+                && c != cur
+                && matches!(doc.tag(c), "h2" | "h3" | "h4" | "h5" | "h6")
+                && s.chars <= COUSIN_MAX_HEADING_CHARS
+                && s.link_density() < 0.5
+                && !flagged.get(c.index()).copied().unwrap_or(false)
+            {
+                take[i] = kids.get(i + 1).is_some_and(|&n| n == cur || take[i + 1]);
+            }
+        }
+        let mut seen_cur = false;
+        for (i, &c) in kids.iter().enumerate() {
+            if c == cur {
+                seen_cur = true;
+            } else if take[i] {
+                if seen_cur {
+                    after.push(c);
+                } else {
+                    level_before.push(c);
+                }
+            }
+        }
+        level_before.append(&mut before);
+        before = level_before;
+        cur = p;
+    }
+    (before, after)
+}
+
 /// A sibling block of two or more paragraphs, at least this share of its text, with at most
 /// one link per two paragraphs, is article prose whatever it scored (wrappers nested deeper
 /// than the top candidate's dilute scores). One-paragraph blurbs (forum invitations, comment
@@ -533,6 +642,75 @@ const SIBLING_PROSE_SHARE: f32 = 0.6;
 /// brief news item or blog post, not a listing of teasers).
 const SHORT_ARTICLE_CHARS: u32 = 300;
 const SHORT_PROSE_UNIT_CHARS: u32 = 40;
+
+/// On a page that declares itself an article (see [`declares_article`]), a short post: this
+/// much text in runs of prose, at least a quarter of the root's text outside links (a
+/// two-paragraph blog post or news brief under a long byline, tag and share block), or beside
+/// [`DECLARED_PARAGRAPH_CHARS`] of paragraphs (show notes over a long chapter list).
+const DECLARED_SHORT_ARTICLE_CHARS: u32 = 100;
+const DECLARED_PARAGRAPH_CHARS: u32 = 200;
+
+/// Schema.org types of a single article, recipe or how-to (JSON-LD `@type` or microdata
+/// `itemtype`); any type ending in "Article" counts too (`NewsArticle`, `TechArticle`).
+const ARTICLE_SCHEMA_TYPES: &[&str] = &[
+    "BlogPosting",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "Report",
+    "Recipe",
+    "HowTo",
+];
+
+fn is_article_schema_type(name: &str) -> bool {
+    let name = name.trim().rsplit(['/', ':']).next().unwrap_or("");
+    (name.ends_with("Article") && name != "ListArticle") || ARTICLE_SCHEMA_TYPES.contains(&name)
+}
+
+/// The `@type` values of a JSON-LD text (`"@type": "X"` or `"@type": ["X", "Y"]`), scanned
+/// without parsing.
+fn jsonld_types(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("\"@type\"").flat_map(move |(i, m)| {
+        let rest = text[i + m.len()..].trim_start();
+        let rest = rest.strip_prefix(':').unwrap_or("").trim_start();
+        let list = if let Some(r) = rest.strip_prefix('[') {
+            r.split(']').next().unwrap_or("")
+        } else {
+            rest.split([',', '}']).next().unwrap_or("")
+        };
+        list.split(',')
+            .map(|t| t.trim().trim_matches('"'))
+            .filter(|t| !t.is_empty())
+    })
+}
+
+/// Whether the page says it is one article: `og:type` "article", or a schema.org article,
+/// blog post, recipe or how-to in JSON-LD or microdata. Listings and home pages say "website".
+fn declares_article(doc: &Document) -> bool {
+    doc.descendants(NodeId::ROOT).any(|n| {
+        let Some(el) = doc.element(n) else {
+            return false;
+        };
+        let og_article = el.name == "meta"
+            && el.attr("property") == Some("og:type")
+            && el
+                .attr("content")
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case("article"));
+        let jsonld_article = el.name == "script"
+            && el
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            && doc.children(n).any(|c| {
+                doc.node(c)
+                    .text()
+                    .is_some_and(|t| jsonld_types(t).any(is_article_schema_type))
+            });
+        og_article
+            || jsonld_article
+            || el
+                .attr("itemtype")
+                .is_some_and(|t| t.split_whitespace().any(is_article_schema_type))
+    })
+}
 
 /// Text ending like a sentence (Readability's short-paragraph test).
 fn ends_sentence(text: &str) -> bool {
@@ -582,6 +760,10 @@ pub fn is_readerable(doc: &Document, stats: &Stats, root: NodeId) -> bool {
         || (rs.paragraphs >= 3 && rs.para_chars >= 500)
         || (prose_chars >= SHORT_ARTICLE_CHARS && prose_chars * 2 >= rs.chars)
         || (cjk && rs.chars - rs.link_chars >= 300)
+        || (prose_chars >= DECLARED_SHORT_ARTICLE_CHARS
+            && (prose_chars * 4 >= rs.chars - rs.link_chars
+                || rs.para_chars >= DECLARED_PARAGRAPH_CHARS)
+            && declares_article(doc))
 }
 
 // --- Clutter detection ---------------------------------------------------------------------

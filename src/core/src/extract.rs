@@ -96,7 +96,6 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "toolbar",
-    "widget",
     "sidebar",
     "ad",
     "ads",
@@ -117,6 +116,11 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "timestamp",
     "dateline",
 ];
+
+/// Class/id words of blocks that are boilerplate only when they hold no paragraph: page
+/// builders call every content block a "widget" (`elementor-widget-text-editor`), sidebars and
+/// like buttons use the word too.
+const WEAK_BOILERPLATE_WORDS: &[&str] = &["widget"];
 
 /// Class names of text that is not shown (screen-reader-only labels, hidden blocks).
 const HIDDEN_CLASSES: &[&str] = &[
@@ -141,6 +145,12 @@ const MAX_CAPTION_CHARS: u32 = 200;
 
 /// A heading ending the article is dropped up to this length (longer is prose set large).
 const MAX_ORPHAN_HEADING_CHARS: usize = 80;
+/// A block ending the article is a call to action up to this length, with at least this share
+/// of its text in prompt phrases.
+const MAX_CLOSING_PROMPT_CHARS: u32 = 400;
+const MIN_CLOSING_PROMPT_DENSITY: f32 = 0.1;
+/// A line of contact details ending the article is at most this long.
+const MAX_CONTACT_LINE_CHARS: u32 = 120;
 
 /// The label of an ad slot standing alone in a block ("Advertisement", "Anzeige").
 fn is_ad_label(text: &str) -> bool {
@@ -338,7 +348,10 @@ pub fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root: NodeId) ->
         crate::features::token_text(doc, n)
     };
     if !raw.trim().is_empty() && (s.chars as f32) <= MAX_BOILERPLATE_SHARE * rs.chars as f32 {
-        return crate::features::class_words(&raw).any(|w| BOILERPLATE_WORDS.contains(&w.as_str()));
+        return crate::features::class_words(&raw).any(|w| {
+            BOILERPLATE_WORDS.contains(&w.as_str())
+                || (s.paragraphs == 0 && WEAK_BOILERPLATE_WORDS.contains(&w.as_str()))
+        });
     }
     false
 }
@@ -389,64 +402,169 @@ fn heading_level(tag: &str) -> Option<usize> {
     }
 }
 
-/// The root's paragraphs, each with the heading element it came from (`None` for other text).
+/// One paragraph of the article: its text, the heading element it came from (`None` for
+/// other text) and the innermost block element holding it.
+struct Para {
+    text: String,
+    heading: Option<NodeId>,
+    block: NodeId,
+}
+
+/// The root's paragraphs, in document order.
 fn collect(
     doc: &Document,
     stats: &Stats,
     root: NodeId,
     flagged: &[bool],
     dropped: &[NodeId],
-) -> Vec<(String, Option<NodeId>)> {
+) -> Vec<Para> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut heading: Option<NodeId> = None;
-    let flush = |cur: &mut String, out: &mut Vec<(String, Option<NodeId>)>, h: Option<NodeId>| {
-        let p = collapse_whitespace(cur);
-        if !p.is_empty() {
-            out.push((p, h));
+    let flush = |cur: &mut String, out: &mut Vec<Para>, heading: Option<NodeId>, block: NodeId| {
+        let text = collapse_whitespace(cur);
+        if !text.is_empty() {
+            out.push(Para {
+                text,
+                heading,
+                block,
+            });
         }
         cur.clear();
     };
-    walk(
-        doc,
-        stats,
-        root,
-        flagged,
-        dropped,
-        |n, entering| match &doc.node(n).data {
-            NodeData::Text(t) if entering => cur.push_str(t),
-            NodeData::Element(e) if is_block(&e.name) => {
-                flush(&mut cur, &mut out, heading);
-                if heading_level(&e.name).is_some() {
-                    heading = if entering { Some(n) } else { None };
+    for part in parts(doc, stats, root, flagged) {
+        // The open block elements: the last one holds the text gathered so far.
+        let mut open: Vec<NodeId> = Vec::new();
+        walk(
+            doc,
+            stats,
+            part,
+            flagged,
+            dropped,
+            |n, entering| match &doc.node(n).data {
+                NodeData::Text(t) if entering => cur.push_str(t),
+                NodeData::Element(e) if is_block(&e.name) => {
+                    flush(
+                        &mut cur,
+                        &mut out,
+                        heading,
+                        open.last().copied().unwrap_or(part),
+                    );
+                    if entering {
+                        open.push(n);
+                    } else {
+                        open.pop();
+                    }
+                    if heading_level(&e.name).is_some() {
+                        heading = if entering { Some(n) } else { None };
+                    }
                 }
-            }
-            _ => {}
-        },
-    );
-    flush(&mut cur, &mut out, heading);
+                _ => {}
+            },
+        );
+        flush(&mut cur, &mut out, heading, part);
+    }
     out
 }
 
-/// Headings that end the article: the titles of related-links lists, comment sections or
-/// sign-up boxes whose bodies were left out.
-fn orphan_headings(paragraphs: &[(String, Option<NodeId>)]) -> Vec<NodeId> {
-    // Walking backwards up to the last text that is not a heading. Headings that read like
-    // sentences are prose set large (pull quotes); an article of headings only is left alone.
+/// The article's parts in document order: the root and the cousin blocks of prose around it
+/// ([`crate::classify::article_cousins`]).
+fn parts(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<NodeId> {
+    let (mut out, after) = crate::classify::article_cousins(doc, stats, root, flagged);
+    out.push(root);
+    out.extend(after);
+    out
+}
+
+/// A closing call to action: a short block ending the article that is mostly prompt phrases
+/// ("subscribe to our newsletter", "follow us on Telegram", "download our app").
+fn is_closing_prompt(stats: &Stats, block: NodeId, root: NodeId) -> bool {
+    let s = stats.get(block);
+    block != root
+        && s.chars <= MAX_CLOSING_PROMPT_CHARS
+        && s.hit_chars > 0
+        && s.hit_density() >= MIN_CLOSING_PROMPT_DENSITY
+}
+
+/// Phrases of a rights notice, lower case, in the languages the lexicon covers.
+const RIGHTS_PHRASES: &[&str] = &[
+    "all rights reserved",
+    "copyrighted",
+    "alle rechte vorbehalten",
+    "urheberrechtlich geschützt",
+    "tous droits réservés",
+    "droits de reproduction",
+    "todos los derechos reservados",
+    "derechos reservados",
+    "tutti i diritti riservati",
+    "riproduzione riservata",
+    "todos os direitos reservados",
+    "direitos reservados",
+    "alle rechten voorbehouden",
+    "無断転載",
+    "無断複製",
+];
+
+/// A copyright or rights notice ending the article ("© 2022 Example News", "All rights
+/// reserved", "Copyright: photo agency").
+fn is_closing_notice(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
+    if block == root || stats.get(block).chars > MAX_CLOSING_PROMPT_CHARS {
+        return false;
+    }
+    let low = text.to_lowercase();
+    // A copyright sign in a longer paragraph can be a joke in the prose ("manifesto™©").
+    (low.contains(['©', 'ⓒ']) && low.chars().count() <= MAX_COPYRIGHT_LINE_CHARS as usize)
+        || low.starts_with("copyright")
+        || RIGHTS_PHRASES.iter().any(|p| low.contains(p))
+}
+
+/// A short line of contact details ending the article: an e-mail address, a web address or a
+/// phone number.
+fn is_closing_contact(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
+    if block == root || stats.get(block).chars > MAX_CONTACT_LINE_CHARS {
+        return false;
+    }
+    let t = text.trim();
+    let email = t.split_whitespace().any(|w| {
+        w.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+    });
+    let web = t.contains("www.") || t.contains("http://") || t.contains("https://");
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let phone = digits >= 7
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_alphabetic() || " +-/().:".contains(c));
+    email || web || phone
+}
+
+/// Elements that end the article and are left out: headings whose bodies were left out (the
+/// titles of related-links lists, comment sections, sign-up boxes), closing calls to action
+/// and rights notices.
+fn trailing_drops(stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeId> {
+    // Walking backwards up to the last text that is neither. Headings that read like
+    // sentences are prose set large (pull quotes); an article of these only is left alone.
     let mut out = Vec::new();
-    for (text, h) in paragraphs.iter().rev() {
-        match h {
+    let mut dropped = 0;
+    for p in paragraphs.iter().rev() {
+        match p.heading {
             Some(h)
-                if text.chars().count() <= MAX_ORPHAN_HEADING_CHARS
-                    && !text.ends_with(['.', '!', '?', '。', '！', '？']) =>
+                if p.text.chars().count() <= MAX_ORPHAN_HEADING_CHARS
+                    && !p.text.ends_with(['.', '!', '?', '。', '！', '？']) =>
             {
-                out.push(*h)
+                out.push(h)
             }
             Some(_) => return Vec::new(),
+            None if is_closing_prompt(stats, p.block, root)
+                || is_closing_notice(stats, &p.text, p.block, root)
+                || is_closing_contact(stats, &p.text, p.block, root) =>
+            {
+                out.push(p.block)
+            }
             None => break,
         }
+        dropped += 1;
     }
-    if out.len() == paragraphs.len() {
+    if dropped == paragraphs.len() {
         return Vec::new();
     }
     out.sort();
@@ -455,14 +573,15 @@ fn orphan_headings(paragraphs: &[(String, Option<NodeId>)]) -> Vec<NodeId> {
 }
 
 /// The article's text as paragraphs (whitespace folded, empty ones dropped, trailing headings
-/// dropped).
+/// and calls to action dropped).
 pub fn paragraphs(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<String> {
     let paras = collect(doc, stats, root, flagged, &[]);
-    let orphans = orphan_headings(&paras);
+    let drops = trailing_drops(stats, root, &paras);
+    let gone = |n: NodeId| drops.binary_search(&n).is_ok();
     paras
         .into_iter()
-        .filter(|(_, h)| h.is_none_or(|h| orphans.binary_search(&h).is_err()))
-        .map(|(p, _)| p)
+        .filter(|p| !p.heading.is_some_and(gone) && !gone(p.block))
+        .map(|p| p.text)
         .collect()
 }
 
@@ -544,16 +663,34 @@ fn escape(s: &str, out: &mut String, attr: bool) {
 /// A clean fragment of the article: allow-listed tags, `href`/`src`/`alt`/`title` attributes
 /// with safe URLs only, no scripts, handlers or inline styles.
 pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> String {
-    let orphans = orphan_headings(&collect(doc, stats, root, flagged, &[]));
+    let orphans = trailing_drops(stats, root, &collect(doc, stats, root, flagged, &[]));
     let mut out = String::new();
+    for part in parts(doc, stats, root, flagged) {
+        // A cousin part dropped whole (a closing notice) goes, as in the text.
+        if orphans.binary_search(&part).is_err() {
+            html_part(doc, stats, part, flagged, &orphans, &mut out);
+        }
+    }
+    out
+}
+
+/// One part of [`clean_html`], appended to `out`.
+fn html_part(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    flagged: &[bool],
+    orphans: &[NodeId],
+    out: &mut String,
+) {
     walk(
         doc,
         stats,
         root,
         flagged,
-        &orphans,
+        orphans,
         |n, entering| match &doc.node(n).data {
-            NodeData::Text(t) if entering => escape(t, &mut out, false),
+            NodeData::Text(t) if entering => escape(t, out, false),
             NodeData::Element(e) if kept_tag(&e.name) => {
                 if entering {
                     out.push('<');
@@ -570,7 +707,7 @@ pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool])
                             out.push(' ');
                             out.push_str(&a.name);
                             out.push_str("=\"");
-                            escape(&a.value, &mut out, true);
+                            escape(&a.value, out, true);
                             out.push('"');
                         }
                     }
@@ -584,7 +721,6 @@ pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool])
             _ => {}
         },
     );
-    out
 }
 
 #[cfg(test)]

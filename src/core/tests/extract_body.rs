@@ -59,3 +59,94 @@ fn a_plain_link_on_its_own_line_and_table_figures_stay() {
     assert!(t.contains("Learn more about the tools"), "{t}");
     assert!(t.contains("71.1 MB"), "{t}");
 }
+
+#[test]
+fn a_widget_class_drops_a_block_without_paragraphs_only() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><article>{body}\
+         <div class=\"elementor-widget elementor-widget-text-editor\">\
+         <p>A page builder's text block, which is article prose however its class reads.</p></div>\
+         <div class=\"likes-widget-wrapper\"><h3>Like this:</h3><span>Like</span> Loading...</div>\
+         </article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("A page builder's text block"), "{t}");
+    assert!(!t.contains("Like this"), "{t}");
+    assert!(!t.contains("Loading"), "{t}");
+}
+
+#[test]
+fn a_closing_call_to_action_is_left_out_but_prose_before_it_stays() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><article>{body}\
+         <p>The council will vote on the plan next month, after a last round of hearings.</p>\
+         <h4>Stay informed</h4>\
+         <p>For the Daily Brief and more from the city hall, follow us on social media.</p>\
+         </article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("The council will vote"), "{t}");
+    assert!(!t.contains("Daily Brief"), "{t}");
+    assert!(!t.contains("Stay informed"), "{t}");
+}
+
+#[test]
+fn closing_rights_notices_are_left_out_but_a_copyright_sign_in_prose_stays() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let joke = "<p>This is not meant to be a manifesto™© of any kind, we just think it is worth \
+                sharing what we have learned so far, and we hope that you will share yours, \
+                because we are all in this together.</p>";
+    let html = format!(
+        "<html><body><article>{body}{joke}\
+         <p>This article is the copyrighted property of Example News. Written permission \
+         must be obtained before reprinting it in print or online.</p>\
+         <p>Alle Rechte vorbehalten.</p></article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("manifesto"), "{t}");
+    assert!(!t.contains("Example News"), "{t}");
+    assert!(!t.contains("Rechte"), "{t}");
+}
+
+#[test]
+fn closing_contact_lines_are_left_out_but_a_web_address_in_prose_stays() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let prose = "<p>The full report, with the tables for every district and the methods used, \
+                 can be read at www.example.org for anyone who wants the details.</p>";
+    let html = format!(
+        "<html><body><article>{body}{prose}\
+         <p>Press contact: press@example.org</p><p>Tel. +49 (30) 123 456-78</p>\
+         </article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("The full report"), "{t}");
+    assert!(!t.contains("press@example.org"), "{t}");
+    assert!(!t.contains("123 456"), "{t}");
+}
+
+#[test]
+fn the_article_html_leaves_out_what_the_text_leaves_out() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><article>{body}<p>Press contact: press@example.org</p>\
+         <p>© 2024 Example News</p></article></body></html>"
+    );
+    let a = decant_core::analyze(parse_html(&html))
+        .article
+        .expect("an article");
+    assert!(a.article_html.contains("A sentence"), "{}", a.article_html);
+    for gone in ["press@example.org", "Example News"] {
+        assert!(
+            !a.article_text.contains(gone),
+            "{gone} in {}",
+            a.article_text
+        );
+        assert!(
+            !a.article_html.contains(gone),
+            "{gone} in {}",
+            a.article_html
+        );
+    }
+}
