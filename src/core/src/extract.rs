@@ -117,6 +117,17 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "dateline",
 ];
 
+/// Boilerplate words that count only as a whole part of a class or id, between separators
+/// (`tags`, `post-tags`, `tag_list`), not as a camelCase fragment: `tagStyle` or `contentTag`
+/// names a styling or a template, not a tag list.
+const WHOLE_PART_WORDS: &[&str] = &["tag", "tags"];
+
+/// Whether `word` (lower case) is a whole part of `raw` split at non-letters only.
+fn has_whole_part(raw: &str, word: &str) -> bool {
+    raw.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|part| part.eq_ignore_ascii_case(word))
+}
+
 /// Class/id words of blocks that are boilerplate only when they hold no paragraph: page
 /// builders call every content block a "widget" (`elementor-widget-text-editor`), sidebars and
 /// like buttons use the word too.
@@ -349,7 +360,8 @@ pub fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root: NodeId) ->
     };
     if !raw.trim().is_empty() && (s.chars as f32) <= MAX_BOILERPLATE_SHARE * rs.chars as f32 {
         return crate::features::class_words(&raw).any(|w| {
-            BOILERPLATE_WORDS.contains(&w.as_str())
+            (BOILERPLATE_WORDS.contains(&w.as_str())
+                && (!WHOLE_PART_WORDS.contains(&w.as_str()) || has_whole_part(&raw, &w)))
                 || (s.paragraphs == 0 && WEAK_BOILERPLATE_WORDS.contains(&w.as_str()))
         });
     }

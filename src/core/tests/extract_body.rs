@@ -150,3 +150,17 @@ fn the_article_html_leaves_out_what_the_text_leaves_out() {
         );
     }
 }
+
+#[test]
+fn a_tag_class_drops_a_block_only_as_a_whole_class_part() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><article>{body}\
+         <div class=\"tagStyle_text\"><p>A block styled by a template, whose class only starts with the word.</p></div>\
+         <div class=\"post-tags\"><span>Politics</span> <span>Economy</span></div>\
+         </article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("A block styled by a template"), "{t}");
+    assert!(!t.contains("Politics"), "{t}");
+}
