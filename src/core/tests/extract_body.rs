@@ -164,3 +164,19 @@ fn a_tag_class_drops_a_block_only_as_a_whole_class_part() {
     assert!(t.contains("A block styled by a template"), "{t}");
     assert!(!t.contains("Politics"), "{t}");
 }
+
+#[test]
+fn closing_lines_are_left_out_but_the_same_words_in_prose_stay() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html = format!(
+        "<html><body><article>{body}\
+         <p>We asked for more information about the plan, and the city sent it a week later.</p>\
+         <h3>Schon gelesen?</h3><p><strong>Weitere Informationen:</strong></p><p>Kontakt</p>\
+         </article></body></html>"
+    );
+    let t = text(&html);
+    assert!(t.contains("more information about the plan"), "{t}");
+    for gone in ["Schon gelesen", "Weitere Informationen", "Kontakt"] {
+        assert!(!t.contains(gone), "{gone} in {t}");
+    }
+}
