@@ -692,6 +692,9 @@ const CLOSING_LINES: &[&str] = &[
     "お問い合わせ",
 ];
 
+/// At most this many short lines after a closing line go with it.
+const MAX_CLOSING_BOX_LINES: usize = 6;
+
 /// Whether `text` is a whole closing line ([`CLOSING_LINES`]) in a block of its own.
 fn is_closing_line(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
     if block == root || stats.get(block).chars as usize > MAX_ORPHAN_HEADING_CHARS {
@@ -712,7 +715,30 @@ fn trailing_drops(stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeI
     // sentences are prose set large (pull quotes); an article of these only is left alone.
     let mut out = Vec::new();
     let mut dropped = 0;
-    for p in paragraphs.iter().rev() {
+    // A closing line followed by short lines only (a contact or further-reading box) goes
+    // with them.
+    let short = |q: &Para| {
+        q.block != root
+            && q.text.chars().count() <= MAX_CONTACT_LINE_CHARS as usize
+            && stats.get(q.block).chars <= MAX_CONTACT_LINE_CHARS
+            && !q.text.ends_with(['.', '!', '。', '！'])
+    };
+    let mut end = paragraphs.len();
+    let first = paragraphs.len().saturating_sub(MAX_CLOSING_BOX_LINES + 1);
+    for (i, p) in paragraphs.iter().enumerate().skip(first).rev() {
+        if is_closing_line(stats, &p.text, p.block, root) && i > 0 {
+            for q in &paragraphs[i..] {
+                out.push(q.heading.unwrap_or(q.block));
+            }
+            dropped += paragraphs.len() - i;
+            end = i;
+            break;
+        }
+        if !short(p) {
+            break;
+        }
+    }
+    for p in paragraphs[..end].iter().rev() {
         if is_closing_line(stats, &p.text, p.block, root) {
             out.push(p.heading.unwrap_or(p.block));
             dropped += 1;

@@ -180,3 +180,24 @@ fn closing_lines_are_left_out_but_the_same_words_in_prose_stay() {
         assert!(!t.contains(gone), "{gone} in {t}");
     }
 }
+
+#[test]
+fn a_closing_line_goes_with_the_short_lines_after_it_but_not_with_prose() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let boxed = format!(
+        "<html><body><article>{body}\
+         <h4>Contact</h4><p>Jane Doe</p><p>Press office, Example Institute</p>\
+         </article></body></html>"
+    );
+    let t = text(&boxed);
+    assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+    for gone in ["Contact", "Jane Doe", "Press office"] {
+        assert!(!t.contains(gone), "{gone} in {t}");
+    }
+    let prose = format!(
+        "<html><body><article>{body}\
+         <h4>Contact</h4><p>{PROSE}</p></article></body></html>"
+    );
+    let t = text(&prose);
+    assert_eq!(t.matches("A sentence").count(), 13, "{t}");
+}
