@@ -403,7 +403,11 @@ pub fn find_article(doc: &Document, stats: &Stats) -> Option<NodeId> {
             (w.min(content.max(10.0)) + content) * (1.0 - stats.get(c).link_density());
     }
     let final_score = |n: NodeId| score[n.index()];
-    touched.sort_by(|&a, &b| final_score(b).total_cmp(&final_score(a)));
+    let scores: Vec<f32> = touched.iter().map(|&n| final_score(n)).collect();
+    let touched: Vec<NodeId> = crate::text::order_by_score_desc(&scores)
+        .into_iter()
+        .map(|i| touched[i])
+        .collect();
     let mut top = *touched.first()?;
     if top == body {
         return Some(body);
@@ -792,8 +796,7 @@ impl Evidence {
     }
 
     fn best(&self) -> (Label, f32, f32) {
-        let mut order: Vec<usize> = (0..self.scores.len()).collect();
-        order.sort_by(|&a, &b| self.scores[b].total_cmp(&self.scores[a]));
+        let order = crate::text::order_by_score_desc(&self.scores);
         (
             Label::CLUTTER[order[0]],
             self.scores[order[0]],

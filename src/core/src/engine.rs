@@ -150,7 +150,7 @@ impl Engine {
                     }
                 }
             }
-            out.sort();
+            out.sort_unstable();
             out.dedup();
         }
         out

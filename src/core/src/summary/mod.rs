@@ -15,6 +15,7 @@ mod rank;
 mod segment;
 
 pub use lang::detect_lang;
+pub(crate) use lang::has as has_word;
 #[doc(hidden)]
 pub use rank::Params;
 pub use segment::split_sentences;
