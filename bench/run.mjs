@@ -4,7 +4,7 @@
 // Environment knobs (defaults in brackets):
 //   BENCH_REPS [5]       timed repetitions per page and tool (after one warm-up run each)
 //   BENCH_WARMUP [2]     untimed runs per page and tool first (lets V8 tier up the WASM and JS)
-//   BENCH_CORPUS_SECONDS [330] time limit of the browser corpus phase (pages in an interleaved
+//   BENCH_CORPUS_SECONDS [270] time limit of the browser corpus phase (pages in an interleaved
 //                        order, so a cut leaves a spread sample of both sets)
 //   BENCH_SAMPLE [1]     keep every k-th corpus page in the browser bench (1 = all)
 //   BENCH_ONLY           a regular expression: only corpus pages whose id matches
@@ -32,7 +32,7 @@ import { median, p95, quantile, max, loglogExponent, ms, kb, mb } from "./lib/st
 const REPS = Number(process.env.BENCH_REPS || 5);
 const WARMUP = Number(process.env.BENCH_WARMUP || 2);
 // The corpus phase stops taking new pages after this many seconds (RESULTS.md says so).
-const CORPUS_SECONDS = Number(process.env.BENCH_CORPUS_SECONDS || 330);
+const CORPUS_SECONDS = Number(process.env.BENCH_CORPUS_SECONDS || 270);
 const SAMPLE = Number(process.env.BENCH_SAMPLE || 1);
 const TOOLS = (process.env.BENCH_TOOLS || "decant,readability,defuddle").split(",");
 const NATIVE = process.env.BENCH_NATIVE !== "0";
