@@ -585,8 +585,8 @@ pub fn article_cousins(
                 continue;
             }
             let s = stats.get(c);
-            let prose = doc.element(c).is_some()
-                && !s.excluded
+            // `kids` holds elements only.
+            let prose = !s.excluded
                 && s.paragraphs >= min_paragraphs
                 && (s.paragraphs >= 2 || (s.media == 0 && s.hit_chars == 0))
                 && s.hit_density() < 0.1

@@ -248,7 +248,9 @@ impl Engine {
     /// The article and its paragraphs, as byte ranges of `article_text` (paragraphs joined by
     /// blank lines).
     fn article_info(&self, root: NodeId, metadata: Metadata) -> (Article, Vec<(usize, usize)>) {
-        let paras = extract::paragraphs(&self.doc, &self.stats, root, &self.flagged);
+        // Text and HTML from one layout: the parts and what ends the article are found once.
+        let (paras, layout) =
+            extract::paragraphs_and_layout(&self.doc, &self.stats, root, &self.flagged);
         let mut text = String::with_capacity(paras.iter().map(|p| p.len() + 2).sum());
         let mut spans = Vec::with_capacity(paras.len());
         for (i, p) in paras.iter().enumerate() {
@@ -265,7 +267,7 @@ impl Engine {
             node: root,
             path: classify::css_path(&self.doc, root),
             metadata,
-            article_html: extract::clean_html(&self.doc, &self.stats, root, &self.flagged),
+            article_html: extract::layout_html(&self.doc, &self.stats, &self.flagged, &layout),
             word_count: words,
             reading_minutes: if words == 0 {
                 0

@@ -422,14 +422,8 @@ struct Para {
     block: NodeId,
 }
 
-/// The root's paragraphs, in document order.
-fn collect(
-    doc: &Document,
-    stats: &Stats,
-    root: NodeId,
-    flagged: &[bool],
-    dropped: &[NodeId],
-) -> Vec<Para> {
+/// The paragraphs of the article's parts ([`parts`]), in document order.
+fn collect(doc: &Document, stats: &Stats, parts: &[NodeId], flagged: &[bool]) -> Vec<Para> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut heading: Option<NodeId> = None;
@@ -444,16 +438,11 @@ fn collect(
         }
         cur.clear();
     };
-    for part in parts(doc, stats, root, flagged) {
+    for &part in parts {
         // The open block elements: the last one holds the text gathered so far.
         let mut open: Vec<NodeId> = Vec::new();
-        walk(
-            doc,
-            stats,
-            part,
-            flagged,
-            dropped,
-            |n, entering| match &doc.node(n).data {
+        walk(doc, stats, part, flagged, &[], |n, entering| {
+            match &doc.node(n).data {
                 NodeData::Text(t) if entering => cur.push_str(t),
                 NodeData::Element(e) if is_block(&e.name) => {
                     flush(
@@ -472,8 +461,8 @@ fn collect(
                     }
                 }
                 _ => {}
-            },
-        );
+            }
+        });
         flush(&mut cur, &mut out, heading, part);
     }
     out
@@ -664,17 +653,32 @@ fn trailing_drops(stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeI
     out
 }
 
+/// What the article's text and its HTML are both made from: its parts ([`parts`]) and the
+/// trailing elements left out ([`trailing_drops`]). Found once for both.
+pub struct Layout {
+    parts: Vec<NodeId>,
+    /// Sorted.
+    drops: Vec<NodeId>,
+}
+
 /// The article's text as paragraphs (whitespace folded, empty ones dropped, trailing headings
-/// and calls to action dropped).
-pub fn paragraphs(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<String> {
-    let paras = collect(doc, stats, root, flagged, &[]);
+/// and calls to action dropped), and the layout [`layout_html`] renders as the article's HTML.
+pub fn paragraphs_and_layout(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    flagged: &[bool],
+) -> (Vec<String>, Layout) {
+    let parts = parts(doc, stats, root, flagged);
+    let paras = collect(doc, stats, &parts, flagged);
     let drops = trailing_drops(stats, root, &paras);
     let gone = |n: NodeId| drops.binary_search(&n).is_ok();
-    paras
+    let text = paras
         .into_iter()
         .filter(|p| !p.heading.is_some_and(gone) && !gone(p.block))
         .map(|p| p.text)
-        .collect()
+        .collect();
+    (text, Layout { parts, drops })
 }
 
 /// Tags kept in `article_html`; everything else is unwrapped to its content.
@@ -752,21 +756,21 @@ fn escape(s: &str, out: &mut String, attr: bool) {
     }
 }
 
-/// A clean fragment of the article: allow-listed tags, `href`/`src`/`alt`/`title` attributes
-/// with safe URLs only, no scripts, handlers or inline styles.
-pub fn clean_html(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> String {
-    let orphans = trailing_drops(stats, root, &collect(doc, stats, root, flagged, &[]));
+/// A clean fragment of the article laid out by [`paragraphs_and_layout`]: allow-listed tags,
+/// `href`/`src`/`alt`/`title` attributes with safe URLs only, no scripts, handlers or inline
+/// styles.
+pub fn layout_html(doc: &Document, stats: &Stats, flagged: &[bool], layout: &Layout) -> String {
     let mut out = String::new();
-    for part in parts(doc, stats, root, flagged) {
+    for &part in &layout.parts {
         // A cousin part dropped whole (a closing notice) goes, as in the text.
-        if orphans.binary_search(&part).is_err() {
-            html_part(doc, stats, part, flagged, &orphans, &mut out);
+        if layout.drops.binary_search(&part).is_err() {
+            html_part(doc, stats, part, flagged, &layout.drops, &mut out);
         }
     }
     out
 }
 
-/// One part of [`clean_html`], appended to `out`.
+/// One part of [`layout_html`], appended to `out`.
 fn html_part(
     doc: &Document,
     stats: &Stats,
