@@ -6,6 +6,12 @@ use decant_core::html::parse_html;
 const PROSE: &str =
     "A sentence of real article prose, long enough to count, with commas, and more. ";
 
+/// A page whose `<article>` holds a long run of prose followed by `tail`.
+fn article_then(tail: &str) -> String {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    format!("<html><body><article>{body}{tail}</article></body></html>")
+}
+
 fn text(html: &str) -> String {
     decant_core::analyze(parse_html(html))
         .article
@@ -62,13 +68,10 @@ fn a_plain_link_on_its_own_line_and_table_figures_stay() {
 
 #[test]
 fn a_widget_class_drops_a_block_without_paragraphs_only() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
-    let html = format!(
-        "<html><body><article>{body}\
-         <div class=\"elementor-widget elementor-widget-text-editor\">\
+    let html = article_then(
+        "<div class=\"elementor-widget elementor-widget-text-editor\">\
          <p>A page builder's text block, which is article prose however its class reads.</p></div>\
-         <div class=\"likes-widget-wrapper\"><h3>Like this:</h3><span>Like</span> Loading...</div>\
-         </article></body></html>"
+         <div class=\"likes-widget-wrapper\"><h3>Like this:</h3><span>Like</span> Loading...</div>",
     );
     let t = text(&html);
     assert!(t.contains("A page builder's text block"), "{t}");
@@ -78,13 +81,10 @@ fn a_widget_class_drops_a_block_without_paragraphs_only() {
 
 #[test]
 fn a_closing_call_to_action_is_left_out_but_prose_before_it_stays() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
-    let html = format!(
-        "<html><body><article>{body}\
-         <p>The council will vote on the plan next month, after a last round of hearings.</p>\
+    let html = article_then(
+        "<p>The council will vote on the plan next month, after a last round of hearings.</p>\
          <h4>Stay informed</h4>\
-         <p>For the Daily Brief and more from the city hall, follow us on social media.</p>\
-         </article></body></html>"
+         <p>For the Daily Brief and more from the city hall, follow us on social media.</p>",
     );
     let t = text(&html);
     assert!(t.contains("The council will vote"), "{t}");
@@ -94,16 +94,15 @@ fn a_closing_call_to_action_is_left_out_but_prose_before_it_stays() {
 
 #[test]
 fn closing_rights_notices_are_left_out_but_a_copyright_sign_in_prose_stays() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
     let joke = "<p>This is not meant to be a manifesto™© of any kind, we just think it is worth \
                 sharing what we have learned so far, and we hope that you will share yours, \
                 because we are all in this together.</p>";
-    let html = format!(
-        "<html><body><article>{body}{joke}\
+    let html = article_then(&format!(
+        "{joke}\
          <p>This article is the copyrighted property of Example News. Written permission \
          must be obtained before reprinting it in print or online.</p>\
-         <p>Alle Rechte vorbehalten.</p></article></body></html>"
-    );
+         <p>Alle Rechte vorbehalten.</p>"
+    ));
     let t = text(&html);
     assert!(t.contains("manifesto"), "{t}");
     assert!(!t.contains("Example News"), "{t}");
@@ -112,14 +111,12 @@ fn closing_rights_notices_are_left_out_but_a_copyright_sign_in_prose_stays() {
 
 #[test]
 fn closing_contact_lines_are_left_out_but_a_web_address_in_prose_stays() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
     let prose = "<p>The full report, with the tables for every district and the methods used, \
                  can be read at www.example.org for anyone who wants the details.</p>";
-    let html = format!(
-        "<html><body><article>{body}{prose}\
-         <p>Press contact: press@example.org</p><p>Tel. +49 (30) 123 456-78</p>\
-         </article></body></html>"
-    );
+    let html = article_then(&format!(
+        "{prose}\
+         <p>Press contact: press@example.org</p><p>Tel. +49 (30) 123 456-78</p>"
+    ));
     let t = text(&html);
     assert!(t.contains("The full report"), "{t}");
     assert!(!t.contains("press@example.org"), "{t}");
@@ -128,10 +125,9 @@ fn closing_contact_lines_are_left_out_but_a_web_address_in_prose_stays() {
 
 #[test]
 fn the_article_html_leaves_out_what_the_text_leaves_out() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
-    let html = format!(
-        "<html><body><article>{body}<p>Press contact: press@example.org</p>\
-         <p>© 2024 Example News</p></article></body></html>"
+    let html = article_then(
+        "<p>Press contact: press@example.org</p>\
+         <p>© 2024 Example News</p>",
     );
     let a = decant_core::analyze(parse_html(&html))
         .article
@@ -153,12 +149,9 @@ fn the_article_html_leaves_out_what_the_text_leaves_out() {
 
 #[test]
 fn a_tag_class_drops_a_block_only_as_a_whole_class_part() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
-    let html = format!(
-        "<html><body><article>{body}\
-         <div class=\"tagStyle_text\"><p>A block styled by a template, whose class only starts with the word.</p></div>\
-         <div class=\"post-tags\"><span>Politics</span> <span>Economy</span></div>\
-         </article></body></html>"
+    let html = article_then(
+        "<div class=\"tagStyle_text\"><p>A block styled by a template, whose class only starts with the word.</p></div>\
+         <div class=\"post-tags\"><span>Politics</span> <span>Economy</span></div>"
     );
     let t = text(&html);
     assert!(t.contains("A block styled by a template"), "{t}");
@@ -167,12 +160,9 @@ fn a_tag_class_drops_a_block_only_as_a_whole_class_part() {
 
 #[test]
 fn closing_lines_are_left_out_but_the_same_words_in_prose_stay() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
-    let html = format!(
-        "<html><body><article>{body}\
-         <p>We asked for more information about the plan, and the city sent it a week later.</p>\
-         <h3>Schon gelesen?</h3><p><strong>Weitere Informationen:</strong></p><p>Kontakt</p>\
-         </article></body></html>"
+    let html = article_then(
+        "<p>We asked for more information about the plan, and the city sent it a week later.</p>\
+         <h3>Schon gelesen?</h3><p><strong>Weitere Informationen:</strong></p><p>Kontakt</p>",
     );
     let t = text(&html);
     assert!(t.contains("more information about the plan"), "{t}");
