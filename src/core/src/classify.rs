@@ -670,23 +670,6 @@ fn is_article_schema_type(name: &str) -> bool {
     (name.ends_with("Article") && name != "ListArticle") || ARTICLE_SCHEMA_TYPES.contains(&name)
 }
 
-/// The `@type` values of a JSON-LD text (`"@type": "X"` or `"@type": ["X", "Y"]`), scanned
-/// without parsing.
-fn jsonld_types(text: &str) -> impl Iterator<Item = &str> {
-    text.match_indices("\"@type\"").flat_map(move |(i, m)| {
-        let rest = text[i + m.len()..].trim_start();
-        let rest = rest.strip_prefix(':').unwrap_or("").trim_start();
-        let list = if let Some(r) = rest.strip_prefix('[') {
-            r.split(']').next().unwrap_or("")
-        } else {
-            rest.split([',', '}']).next().unwrap_or("")
-        };
-        list.split(',')
-            .map(|t| t.trim().trim_matches('"'))
-            .filter(|t| !t.is_empty())
-    })
-}
-
 /// Whether the page says it is one article: `og:type` "article", or a schema.org article,
 /// blog post, recipe or how-to in JSON-LD or microdata. Listings and home pages say "website".
 fn declares_article(doc: &Document) -> bool {
@@ -703,11 +686,16 @@ fn declares_article(doc: &Document) -> bool {
             && el
                 .attr("type")
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-            && doc.children(n).any(|c| {
-                doc.node(c)
-                    .text()
-                    .is_some_and(|t| jsonld_types(t).any(is_article_schema_type))
-            });
+            && {
+                // Read as the metadata reads JSON-LD: parsed, every object of it (graphs and
+                // nested objects included).
+                let text: String = doc.children(n).filter_map(|c| doc.node(c).text()).collect();
+                crate::json::parse(&text).is_some_and(|v| {
+                    crate::metadata::jsonld::objects(&v)
+                        .iter()
+                        .any(|(_, o)| crate::metadata::jsonld::types(o).any(is_article_schema_type))
+                })
+            };
         og_article
             || jsonld_article
             || el

@@ -28,7 +28,8 @@ pub struct JsonLd {
     pub is_article: bool,
 }
 
-fn types(v: &Value) -> impl Iterator<Item = &str> {
+/// The `@type` names of one object (a string or an array of them).
+pub(crate) fn types(v: &Value) -> impl Iterator<Item = &str> {
     v.get("@type")
         .into_iter()
         .flat_map(|t| t.items())
@@ -64,7 +65,7 @@ fn type_rank(v: &Value) -> u8 {
 
 /// All objects in the value, parents before children, breadth-first by depth, without
 /// recursion: (depth, object).
-fn objects(root: &Value) -> Vec<(usize, &Value)> {
+pub(crate) fn objects(root: &Value) -> Vec<(usize, &Value)> {
     let mut out = Vec::new();
     let mut queue = std::collections::VecDeque::new();
     queue.push_back((0usize, root));

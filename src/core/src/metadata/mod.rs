@@ -8,7 +8,7 @@
 
 pub mod clean;
 mod date;
-mod jsonld;
+pub(crate) mod jsonld;
 
 use serde::Serialize;
 
