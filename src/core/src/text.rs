@@ -237,25 +237,26 @@ pub(crate) fn word_hash(w: &str) -> u32 {
     h
 }
 
-/// FNV-1a: the matcher hashes every word of the page's text, and its keys are short lexicon
-/// words, not attacker-chosen (the page only looks them up), so std's SipHash buys nothing.
-#[derive(Default)]
+/// FNV-1a, 64-bit (a `HashMap` wants all 64 bits; [`word_hash`] is the 32-bit one for the
+/// crate's own tables): the matcher hashes every word of the page's text, and its keys are
+/// short lexicon words, not attacker-chosen (the page only looks them up), so std's SipHash
+/// buys nothing.
 struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = h;
     }
 }
 
