@@ -249,8 +249,13 @@ impl Engine {
     /// blank lines).
     fn article_info(&self, root: NodeId, metadata: Metadata) -> (Article, Vec<(usize, usize)>) {
         // Text and HTML from one layout: the parts and what ends the article are found once.
-        let (paras, layout) =
-            extract::paragraphs_and_layout(&self.doc, &self.stats, root, &self.flagged);
+        let (paras, layout) = extract::paragraphs_and_layout(
+            &self.doc,
+            &self.stats,
+            root,
+            &self.flagged,
+            metadata.excerpt.as_deref(),
+        );
         let mut text = String::with_capacity(paras.iter().map(|p| p.len() + 2).sum());
         let mut spans = Vec::with_capacity(paras.len());
         for (i, p) in paras.iter().enumerate() {

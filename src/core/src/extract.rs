@@ -468,13 +468,103 @@ fn collect(doc: &Document, stats: &Stats, parts: &[NodeId], flagged: &[bool]) ->
     out
 }
 
-/// The article's parts in document order: the root and the cousin blocks of prose around it
-/// ([`crate::classify::article_cousins`]).
-fn parts(doc: &Document, stats: &Stats, root: NodeId, flagged: &[bool]) -> Vec<NodeId> {
+/// The article's parts in document order: its lead ([`lead_block`]), the root and the cousin
+/// blocks of prose around it ([`crate::classify::article_cousins`]).
+fn parts(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    flagged: &[bool],
+    description: Option<&str>,
+) -> Vec<NodeId> {
     let (mut out, after) = crate::classify::article_cousins(doc, stats, root, flagged);
+    let first = out.first().copied().unwrap_or(root);
+    if let Some(lead) = description.and_then(|d| lead_block(doc, stats, first, flagged, d)) {
+        out.insert(0, lead);
+    }
     out.push(root);
     out.extend(after);
     out
+}
+
+/// A lead (standfirst) is looked for this many levels up from the article's first part.
+const LEAD_LEVELS: usize = 4;
+/// The page's description must have this many characters to identify its lead: a short one
+/// ("News", a site slogan) could match any label.
+const LEAD_MIN_CHARS: usize = 60;
+
+/// The article's lead: the block shortly before the article (at most [`LEAD_LEVELS`] up from
+/// `first`, the article's first part) whose text is the page's own description, in full or
+/// cut short ("…"). Publishers set their standfirst apart from the body (in the article's
+/// header, beside the title), so the search for prose blocks misses it; the description names
+/// it. Chrome (navigation, asides, forms, footers), flagged and hidden blocks are not searched.
+fn lead_block(
+    doc: &Document,
+    stats: &Stats,
+    first: NodeId,
+    flagged: &[bool],
+    description: &str,
+) -> Option<NodeId> {
+    let desc = collapse_whitespace(description);
+    let desc = desc
+        .trim_end_matches(['…', '.', ' '])
+        .trim_end_matches("[…]")
+        .trim_end();
+    let desc_chars = desc.chars().count();
+    if desc_chars < LEAD_MIN_CHARS {
+        return None;
+    }
+    let body = doc.body()?;
+    let mut scope = first;
+    for _ in 0..LEAD_LEVELS {
+        match doc.node(scope).parent {
+            Some(p) if p != body && doc.element(p).is_some() => scope = p,
+            _ => break,
+        }
+    }
+    // Preorder up to `first`: every block before it, never one of its ancestors (their text
+    // holds the article's, far longer than a description).
+    let mut stack = vec![scope];
+    while let Some(n) = stack.pop() {
+        if n == first {
+            return None;
+        }
+        let Some(el) = doc.element(n) else {
+            continue;
+        };
+        let s = stats.get(n);
+        if s.excluded
+            || flagged.get(n.index()).copied().unwrap_or(false)
+            || (n != scope && is_lead_chrome(el.name.as_str(), el.attr("role")))
+        {
+            continue;
+        }
+        let chars = s.chars as usize;
+        if is_block(&el.name)
+            && chars * 10 >= desc_chars * 9
+            && chars <= desc_chars * 2
+            && s.link_chars * 4 <= s.chars
+        {
+            let text = collapse_whitespace(&doc.text_content(n));
+            if text.starts_with(desc) {
+                return Some(n);
+            }
+        }
+        if chars >= desc_chars {
+            let kids: Vec<NodeId> = doc.children(n).collect();
+            stack.extend(kids.into_iter().rev());
+        }
+    }
+    None
+}
+
+/// Regions a lead is never in (an article's own `header` is searched).
+fn is_lead_chrome(tag: &str, role: Option<&str>) -> bool {
+    matches!(tag, "nav" | "footer" | "aside" | "form")
+        || matches!(
+            role,
+            Some("navigation" | "contentinfo" | "complementary" | "dialog" | "alertdialog")
+        )
 }
 
 /// A closing call to action: a short block ending the article that is mostly prompt phrases
@@ -590,14 +680,103 @@ fn is_closing_line(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bo
     crate::summary::has_word(CLOSING_LINES, &low)
 }
 
+/// The article ends in a list of cards under a closing heading ("You may also like" over
+/// teaser posts): at most this many paragraphs from the end.
+const MAX_CARD_LIST_PARAGRAPHS: usize = 60;
+
+/// The article's last paragraphs are a list of cards under a closing heading: two or more
+/// sibling elements of one tag and first class (teaser posts, related-story items) after a
+/// heading that reads as a closing line ([`CLOSING_LINES`]), to the end of the article and
+/// however much prose they hold. The heading names them as not the article (it may have been
+/// flagged itself, and then has no paragraph). Returns the index of the first paragraph of the
+/// list (the heading's, when it has one) and the heading.
+fn closing_card_list(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    paragraphs: &[Para],
+) -> Option<(usize, NodeId)> {
+    let closing_heading = |h: NodeId| {
+        heading_level(doc.tag(h)).is_some()
+            && stats.get(h).chars as usize <= MAX_ORPHAN_HEADING_CHARS
+            && is_closing_line(stats, &collapse_whitespace(&doc.text_content(h)), h, root)
+    };
+    let prev_element = |n: NodeId| {
+        std::iter::successors(doc.node(n).prev_sibling, |&p| doc.node(p).prev_sibling)
+            .find(|&p| doc.element(p).is_some())
+    };
+    let first = paragraphs
+        .len()
+        .saturating_sub(MAX_CARD_LIST_PARAGRAPHS)
+        .max(1);
+    for i in (first..paragraphs.len()).rev() {
+        let block = paragraphs[i].block;
+        let heading = std::iter::once(block)
+            .chain(doc.ancestors(block))
+            .take_while(|&a| a != root)
+            .find_map(|a| {
+                let h = if heading_level(doc.tag(a)).is_some() {
+                    Some(a)
+                } else {
+                    prev_element(a)
+                };
+                h.filter(|&h| closing_heading(h))
+            });
+        let Some(heading) = heading else { continue };
+        let cards: Vec<NodeId> = std::iter::successors(doc.node(heading).next_sibling, |&n| {
+            doc.node(n).next_sibling
+        })
+        .filter(|&n| doc.element(n).is_some() && stats.get(n).chars > 0)
+        .collect();
+        let Some((&card, rest)) = cards.split_first() else {
+            continue;
+        };
+        // One tag and the same first class (a card's other classes often name its own post).
+        let first_class = |n: NodeId| {
+            doc.attr(n, "class")
+                .and_then(|c| c.split_whitespace().next())
+        };
+        let same = |n: NodeId| doc.tag(n) == doc.tag(card) && first_class(n) == first_class(card);
+        let in_list = |q: &Para| {
+            doc.contains(heading, q.block) || cards.iter().any(|&c| doc.contains(c, q.block))
+        };
+        if !rest.is_empty()
+            && rest.iter().all(|&n| same(n))
+            && paragraphs[i..].iter().all(in_list)
+            && !in_list(&paragraphs[i - 1])
+        {
+            return Some((i, heading));
+        }
+    }
+    None
+}
+
 /// Elements that end the article and are left out: headings whose bodies were left out (the
 /// titles of related-links lists, comment sections, sign-up boxes), closing calls to action
 /// and rights notices.
-fn trailing_drops(stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeId> {
+fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeId> {
     // Walking backwards up to the last text that is neither. Headings that read like
     // sentences are prose set large (pull quotes); an article of these only is left alone.
     let mut out = Vec::new();
     let mut dropped = 0;
+    let paragraphs = match closing_card_list(doc, stats, root, paragraphs) {
+        Some((i, heading)) => {
+            for q in &paragraphs[i..] {
+                out.push(q.heading.unwrap_or(q.block));
+                out.push(q.block);
+            }
+            out.push(heading);
+            out.extend(
+                std::iter::successors(doc.node(heading).next_sibling, |&n| {
+                    doc.node(n).next_sibling
+                })
+                .filter(|&n| doc.element(n).is_some()),
+            );
+            dropped = paragraphs.len() - i;
+            &paragraphs[..i]
+        }
+        None => paragraphs,
+    };
     // A closing line followed by short lines only (a contact or further-reading box) goes
     // with them.
     let short = |q: &Para| {
@@ -668,10 +847,11 @@ pub fn paragraphs_and_layout(
     stats: &Stats,
     root: NodeId,
     flagged: &[bool],
+    description: Option<&str>,
 ) -> (Vec<String>, Layout) {
-    let parts = parts(doc, stats, root, flagged);
+    let parts = parts(doc, stats, root, flagged, description);
     let paras = collect(doc, stats, &parts, flagged);
-    let drops = trailing_drops(stats, root, &paras);
+    let drops = trailing_drops(doc, stats, root, &paras);
     let gone = |n: NodeId| drops.binary_search(&n).is_ok();
     let text = paras
         .into_iter()

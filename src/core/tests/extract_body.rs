@@ -191,3 +191,54 @@ fn a_closing_line_goes_with_the_short_lines_after_it_but_not_with_prose() {
     let t = text(&prose);
     assert_eq!(t.matches("A sentence").count(), 13, "{t}");
 }
+
+#[test]
+fn the_standfirst_the_page_describes_itself_with_leads_the_article() {
+    let lead =
+        "Officials say the new bridge will open in spring, two years late and far over budget.";
+    // A header with a picture and one paragraph is not taken as a block of article prose.
+    let page = |description: &str| {
+        let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+        format!(
+            "<html><head><meta name=description content=\"{description}\"></head><body>\
+             <article><header><h1>The bridge</h1><img src=/bridge.jpg alt=\"\"><p class=dek>{lead}</p></header>\
+             <div class=body>{body}</div></article></body></html>"
+        )
+    };
+    // The description names the standfirst, in full or cut short.
+    for description in [
+        lead,
+        "Officials say the new bridge will open in spring, two years late and…",
+    ] {
+        let t = text(&page(description));
+        assert!(t.starts_with(lead), "{t}");
+        assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+    }
+    // A description the page does not show, or one too short to identify a block, adds nothing.
+    for description in [
+        "A story about a bridge and the people who wait for it to open.",
+        "Bridge news",
+    ] {
+        let t = text(&page(description));
+        assert!(!t.contains("Officials say"), "{t}");
+    }
+}
+
+#[test]
+fn a_closing_heading_over_a_list_of_teaser_posts_ends_the_article() {
+    let card = |n: u32| {
+        format!(
+            "<article class=\"postbox post-{n}\"><h2><a href=/p{n}>Another post {n}</a></h2>\
+             <p>Teaser {n}: {PROSE}{PROSE}</p></article>"
+        )
+    };
+    let cards: String = (1..=4).map(card).collect();
+    let t = text(&article_then(&format!("<h3>You may also like</h3>{cards}")));
+    assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+    assert!(!t.contains("Teaser") && !t.contains("also like"), "{t}");
+    // Under a heading that is not a closing line, the same blocks are the article's sections.
+    let t = text(&article_then(&format!(
+        "<h3>What happened next</h3>{cards}"
+    )));
+    assert!(t.contains("Teaser 4"), "{t}");
+}
