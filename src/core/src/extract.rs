@@ -609,6 +609,32 @@ fn is_closing_notice(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> 
         || RIGHTS_PHRASES.iter().any(|p| low.contains(p))
 }
 
+/// Labels of a source or picture credit, lower case, without their `:`: "Quelle: dpa",
+/// "Titelbild: Agentur", "Crédits photos : Agence" (en, de, fr, es, it, pt, nl, pl). Packed as
+/// [`CLOSING_LINES`].
+const CREDIT_LABELS: &str = "\
+    source|sources|photo|photos|photo credit|photo credits|image|images|picture|pictures|\
+    image credit|image credits|cover photo|header image|\
+    quelle|quellen|quellenangaben|bild|bilder|bildquelle|bildquellen|foto|fotos|titelbild|\
+    beitragsbild|titelfoto|headerbild|\
+    crédit|crédits|crédit photo|crédits photo|crédits photos|photo de couverture|\
+    fuente|fuentes|imagen|imágenes|\
+    fonte|fonti|immagine|immagini|imagem|imagens|\
+    bron|bronnen|beeld|afbeelding|\
+    źródło|źródła|zdjęcie|zdjęcia|fot";
+
+/// A credit ending the article: a short line that starts with a credit label and a colon
+/// ("Quelle: Landesregierung", "Foto: dpa").
+fn is_closing_credit(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
+    if block == root || stats.get(block).chars > MAX_CONTACT_LINE_CHARS {
+        return false;
+    }
+    text.split_once(':').is_some_and(|(label, rest)| {
+        !rest.trim().is_empty()
+            && crate::summary::has_word(CREDIT_LABELS, &label.trim().to_lowercase())
+    })
+}
+
 /// A short line of contact details ending the article: an e-mail address, a web address or a
 /// phone number.
 fn is_closing_contact(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
@@ -816,7 +842,8 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
             Some(_) => return Vec::new(),
             None if is_closing_prompt(stats, p.block, root)
                 || is_closing_notice(stats, &p.text, p.block, root)
-                || is_closing_contact(stats, &p.text, p.block, root) =>
+                || is_closing_contact(stats, &p.text, p.block, root)
+                || is_closing_credit(stats, &p.text, p.block, root) =>
             {
                 out.push(p.block)
             }

@@ -242,3 +242,22 @@ fn a_closing_heading_over_a_list_of_teaser_posts_ends_the_article() {
     )));
     assert!(t.contains("Teaser 4"), "{t}");
 }
+
+#[test]
+fn closing_source_and_picture_credits_are_left_out_but_other_labelled_lines_stay() {
+    for credit in [
+        "Quelle: dpa, Landesregierung",
+        "Źródło: ISBnews",
+        "Crédits photos : Agence",
+    ] {
+        let t = text(&article_then(&format!("<p>{credit}</p>")));
+        assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+        assert!(!t.contains(credit), "{credit} in {t}");
+    }
+    // Another label, or a credit label opening a paragraph of prose, is the article's.
+    let long = format!("Source: {PROSE}{PROSE}");
+    for line in ["Update: the council meets again on Monday.", long.as_str()] {
+        let t = text(&article_then(&format!("<p>{line}</p>")));
+        assert!(t.ends_with(line.trim_end()), "{line} not at the end of {t}");
+    }
+}
