@@ -46,7 +46,11 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
-/// Elements never part of the article's text.
+/// A `form` with this many characters in paragraphs of prose is content, not controls.
+const MIN_CONTENT_FORM_PARA_CHARS: u32 = 200;
+
+/// Elements never part of the article's text (a `form` unless it wraps prose, see
+/// [`is_boilerplate`]).
 fn is_skipped(tag: &str) -> bool {
     matches!(
         tag,
@@ -307,13 +311,19 @@ pub fn is_boilerplate(doc: &Document, stats: &Stats, n: NodeId, root: NodeId) ->
         return false;
     };
     let tag = el.name.as_str();
-    if is_skipped(tag) || crate::dom::is_non_content(tag) {
+    let s = stats.get(n);
+    // A form holding most of the article's prose wraps the content (shop pages, ASP.NET
+    // pages in one `<form>`); a form of controls, or a sign-up form beside the article, is
+    // left out.
+    let content_form = tag == "form"
+        && s.para_chars >= MIN_CONTENT_FORM_PARA_CHARS
+        && s.para_chars * 2 > stats.get(root).para_chars;
+    if (is_skipped(tag) && !content_form) || crate::dom::is_non_content(tag) {
         return true;
     }
     if el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    let s = stats.get(n);
     let inline = crate::dom::is_inline(tag);
     // A link around blocks is a card (a teaser's title and blurb), judged like a block.
     let card = inline && s.chars > 0 && wraps_blocks(doc, stats, n);

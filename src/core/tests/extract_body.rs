@@ -261,3 +261,21 @@ fn closing_source_and_picture_credits_are_left_out_but_other_labelled_lines_stay
         assert!(t.ends_with(line.trim_end()), "{line} not at the end of {t}");
     }
 }
+
+#[test]
+fn a_form_wrapping_the_article_is_content_but_a_form_beside_it_is_not() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let wrapped = format!(
+        "<html><body><article><form method=post action=/cart>{body}\
+         <input type=number name=qty><button>Add to cart</button></form></article></body></html>"
+    );
+    let t = text(&wrapped);
+    assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+    assert!(!t.contains("Add to cart"), "{t}");
+    let beside = article_then(
+        "<form action=/signup><p>Get our weekly letter: the best of the week, with commas, \
+         and more, every Friday in your inbox.</p><input type=email><button>Sign up</button></form>",
+    );
+    let t = text(&beside);
+    assert!(!t.contains("weekly letter"), "{t}");
+}
