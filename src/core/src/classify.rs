@@ -29,6 +29,10 @@ const LONG_TEXT_CREDIT_CHARS: f32 = 250.0;
 /// mostly prompt phrases (an article paragraph quoting a prompt is not a prompt).
 const ARTICLE_PROSE_CHARS: u32 = 200;
 const MIN_PROMPT_DENSITY_IN_ARTICLE: f32 = 0.3;
+/// A block inside the article with this share of its text in paragraphs, and links under
+/// this density, is prose (see `judge`).
+const PROSE_SHARE_OF_BLOCK: f32 = 0.8;
+const MAX_PROSE_LINK_DENSITY: f32 = 0.3;
 /// Shorter blocks inside the article need a lower, but real, share of prompt phrases.
 const SHORT_PROSE_CHARS: u32 = 80;
 const MIN_PROMPT_DENSITY_SHORT: f32 = 0.2;
@@ -1149,6 +1153,18 @@ fn judge(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Option
         && !structural
         && ((s.chars > ARTICLE_PROSE_CHARS && s.hit_density() < MIN_PROMPT_DENSITY_IN_ARTICLE)
             || (s.chars > SHORT_PROSE_CHARS && s.hit_density() < MIN_PROMPT_DENSITY_SHORT))
+    {
+        return None;
+    }
+    // Inside the article, a paragraph of prose without one prompt phrase is the article's,
+    // whatever its class says: publishers mark the text a wall will cover ("regwalled",
+    // "premium"), and that text is what the reader came for.
+    if in_article
+        && s.hit_chars == 0
+        && s.paragraphs >= 1
+        && s.para_chars >= ARTICLE_PROSE_CHARS
+        && s.para_chars as f32 >= PROSE_SHARE_OF_BLOCK * s.chars as f32
+        && s.link_density() < MAX_PROSE_LINK_DENSITY
     {
         return None;
     }

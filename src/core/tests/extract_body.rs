@@ -279,3 +279,30 @@ fn a_form_wrapping_the_article_is_content_but_a_form_beside_it_is_not() {
     let t = text(&beside);
     assert!(!t.contains("weekly letter"), "{t}");
 }
+
+#[test]
+fn article_paragraphs_a_wall_will_cover_stay_but_the_wall_prompt_goes() {
+    let marked = format!("<p class=regwalled>{PROSE}{PROSE}{PROSE}</p>").repeat(3);
+    let wall = "<div class=regwall><p>Register to continue reading. Already a subscriber? \
+                Log in.</p></div>";
+    let html = article_then(&format!("{marked}{wall}"));
+    let analysis = decant_core::analyze(parse_html(&html));
+    let flagged: Vec<_> = analysis
+        .blocks
+        .iter()
+        .filter(|b| b.label != decant_core::Label::Article)
+        .map(|b| (b.label, b.preview.clone()))
+        .collect();
+    assert!(
+        flagged
+            .iter()
+            .any(|(l, p)| *l == decant_core::Label::Paywall && p.starts_with("Register")),
+        "{flagged:?}"
+    );
+    assert!(
+        flagged.iter().all(|(_, p)| !p.starts_with("A sentence")),
+        "{flagged:?}"
+    );
+    let t = analysis.article.expect("an article").article_text;
+    assert_eq!(t.matches("A sentence").count(), 12 + 9, "{t}");
+}
