@@ -166,6 +166,8 @@ const MAX_CLOSING_PROMPT_CHARS: u32 = 400;
 const MIN_CLOSING_PROMPT_DENSITY: f32 = 0.1;
 /// A line of contact details ending the article is at most this long.
 const MAX_CONTACT_LINE_CHARS: u32 = 120;
+/// A closing line about the page (comments, back links, "filed under") is at most this long.
+const MAX_CLOSING_META_CHARS: u32 = 200;
 
 /// The label of an ad slot standing alone in a block ("Advertisement", "Anzeige").
 fn is_ad_label(text: &str) -> bool {
@@ -645,6 +647,32 @@ fn is_closing_credit(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> 
     })
 }
 
+/// How the last lines of a post's page begin when they are about the page, not the story:
+/// comment and rating widgets, log-in notes, back links, the "filed under" line of a blog post
+/// (en, de, fr, es, it, pt, nl), lower case. Packed as [`CLOSING_LINES`].
+const CLOSING_META_STARTS: &str = "\
+    no comments|be the first to comment|you must be logged in|log in to comment|\
+    back to|this entry was posted|filed under|\
+    keine kommentare|noch keine kommentare|noch keine bewertungen|\
+    sie müssen sich anmelden|sie müssen angemeldet sein|du musst angemeldet sein|\
+    zurück zur|zurück zum|dieser beitrag wurde am|der beitrag wurde am|abgelegt unter|\
+    aucun commentaire|retour à|retour aux|\
+    sin comentarios|volver a|\
+    nessun commento|torna a|torna alla|\
+    nenhum comentário|sem comentários|voltar para|\
+    geen reacties|terug naar";
+
+/// A short last line about the page rather than the story ([`CLOSING_META_STARTS`]).
+fn is_closing_meta(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
+    if block == root || stats.get(block).chars > MAX_CLOSING_META_CHARS {
+        return false;
+    }
+    let low = text.trim_start_matches(['(', '[', ' ']).to_lowercase();
+    CLOSING_META_STARTS
+        .split('|')
+        .any(|start| low.starts_with(start))
+}
+
 /// A short line of contact details ending the article: an e-mail address, a web address or a
 /// phone number.
 fn is_closing_contact(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
@@ -853,7 +881,8 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
             None if is_closing_prompt(stats, p.block, root)
                 || is_closing_notice(stats, &p.text, p.block, root)
                 || is_closing_contact(stats, &p.text, p.block, root)
-                || is_closing_credit(stats, &p.text, p.block, root) =>
+                || is_closing_credit(stats, &p.text, p.block, root)
+                || is_closing_meta(stats, &p.text, p.block, root) =>
             {
                 out.push(p.block)
             }

@@ -306,3 +306,20 @@ fn article_paragraphs_a_wall_will_cover_stay_but_the_wall_prompt_goes() {
     let t = analysis.article.expect("an article").article_text;
     assert_eq!(t.matches("A sentence").count(), 12 + 9, "{t}");
 }
+
+#[test]
+fn closing_lines_about_the_page_are_left_out_but_prose_starting_alike_stays() {
+    for meta in [
+        "(Noch keine Bewertungen)",
+        "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)",
+        "This entry was posted in News and tagged bridges.",
+        "Zurück zur Listenansicht",
+    ] {
+        let t = text(&article_then(&format!("<p>{meta}</p>")));
+        assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+        assert!(!t.contains(meta), "{meta} in {t}");
+    }
+    let prose = format!("Back to the council: {PROSE}{PROSE}{PROSE}");
+    let t = text(&article_then(&format!("<p>{prose}</p>")));
+    assert!(t.contains("Back to the council"), "{t}");
+}
