@@ -215,6 +215,26 @@ pub fn lower(s: &str) -> String {
         .collect()
 }
 
+/// Base letters of U+00E0..=U+017F (Latin-1 lower case and Latin Extended-A), `_` where a
+/// letter has none (æ, ß, œ) and stays as it is.
+const FOLDED_LATIN: &[u8; 160] = b"aaaaaa_ceeeeiiii_nooooo_ouuuuy_yaaaaaaccccccccdd_deeeeeeeeeegggggggghh_hiiiiiiiiii__jjkk_llllll_l_lnnnnnn___oooooo__rrrrrrsssssssstttt__uuuuuuuuuuuuwwyyyzzzzzz_";
+
+/// `low` (lower case) with the accents of Latin letters taken off, one character for one
+/// (`síguenos` and `siguenos` match alike: pages often drop accents, lexicons keep them).
+fn fold_accents(low: String) -> String {
+    if low.is_ascii() {
+        return low;
+    }
+    low.chars()
+        .map(|c| match (c as u32).checked_sub(0xE0) {
+            Some(i) if i < 160 && FOLDED_LATIN[i as usize] != b'_' => {
+                char::from(FOLDED_LATIN[i as usize])
+            }
+            _ => c,
+        })
+        .collect()
+}
+
 /// One lexicon phrase found in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhraseHit {
@@ -279,7 +299,7 @@ fn matcher() -> &'static Matcher {
                 cjk.push(i);
                 continue;
             }
-            let low = lower(phrase);
+            let low = fold_accents(lower(phrase));
             let toks: Vec<String> = tokens(&low)
                 .into_iter()
                 .map(|(s, e)| low[s..e].to_string())
@@ -343,7 +363,7 @@ pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
         static TOKENS: std::cell::RefCell<Vec<(usize, usize)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
-    let low = lower(&text[..cut]);
+    let low = fold_accents(lower(&text[..cut]));
     TOKENS.with(|buf| {
         let mut toks = buf.borrow_mut();
         let cjk = tokens_into(&low, &mut toks);
@@ -590,6 +610,18 @@ mod tests {
         let mut hits = vec![];
         find_phrases(text, &mut hits);
         hits.iter().map(|h| PHRASES[h.phrase].0).collect()
+    }
+
+    #[test]
+    fn phrases_match_with_or_without_their_accents() {
+        assert_eq!(phrases("Siguenos en Telegram"), ["síguenos en"]);
+        assert_eq!(phrases("SÍGUENOS EN Instagram"), ["síguenos en"]);
+        // Folding is one character for one, and letters without a base letter stay.
+        assert_eq!(
+            fold_accents("łódź straße œuvre".into()),
+            "lodz straße œuvre"
+        );
+        assert!(phrases("Sigue en directo").is_empty());
     }
 
     #[test]
