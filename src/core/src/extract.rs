@@ -729,19 +729,33 @@ const CLOSING_LINES: &str = "\
     bekijk ook|zie ook|over de auteur|deel dit artikel|geen reacties|bedankt voor het lezen|\
     関連記事|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|この記事をシェアする|この記事を書いた人|お問い合わせ";
 
+/// A line of a closing box (contacts, further information) is at most this long.
+const MAX_CLOSING_BOX_LINE_CHARS: u32 = 160;
+
 /// At most this many short lines after a closing line go with it.
 const MAX_CLOSING_BOX_LINES: usize = 6;
+
+/// The titles of author boxes among [`CLOSING_LINES`]: what follows them is a bio, however
+/// long its sentences.
+const AUTHOR_BOX_TITLES: &str = "about the author|über den autor|über die autorin|\
+    à propos de l'auteur|sobre el autor|sull'autore|sobre o autor|over de auteur|この記事を書いた人";
+/// An author box holds at most this many paragraphs of this many characters in all.
+const MAX_AUTHOR_BOX_PARAGRAPHS: usize = 2;
+const MAX_AUTHOR_BOX_CHARS: usize = 800;
+
+/// A line as the closing-line lists hold it: trimmed, lower case, without closing punctuation.
+fn closing_key(text: &str) -> String {
+    text.trim()
+        .trim_end_matches([':', '?', '!', '.', '：', '？', '！', ' '])
+        .to_lowercase()
+}
 
 /// Whether `text` is a whole closing line ([`CLOSING_LINES`]) in a block of its own.
 fn is_closing_line(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
     if block == root || stats.get(block).chars as usize > MAX_ORPHAN_HEADING_CHARS {
         return false;
     }
-    let low = text
-        .trim()
-        .trim_end_matches([':', '?', '!', '.', '：', '？', '！', ' '])
-        .to_lowercase();
-    crate::summary::has_word(CLOSING_LINES, &low)
+    crate::summary::has_word(CLOSING_LINES, &closing_key(text))
 }
 
 /// The article ends in a list of cards under a closing heading ("You may also like" over
@@ -845,14 +859,26 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
     // with them.
     let short = |q: &Para| {
         q.block != root
-            && q.text.chars().count() <= MAX_CONTACT_LINE_CHARS as usize
-            && stats.get(q.block).chars <= MAX_CONTACT_LINE_CHARS
+            && q.text.chars().count() <= MAX_CLOSING_BOX_LINE_CHARS as usize
+            && stats.get(q.block).chars <= MAX_CLOSING_BOX_LINE_CHARS
             && !q.text.ends_with(['.', '!', '。', '！'])
+    };
+    // An author box: its title, then the author's bio, a paragraph or two of prose.
+    let bio = |i: usize| {
+        let rest = &paragraphs[i + 1..];
+        !rest.is_empty()
+            && rest.len() <= MAX_AUTHOR_BOX_PARAGRAPHS
+            && rest.iter().all(|q| q.block != root)
+            && rest.iter().map(|q| q.text.chars().count()).sum::<usize>() <= MAX_AUTHOR_BOX_CHARS
+            && crate::summary::has_word(AUTHOR_BOX_TITLES, &closing_key(&paragraphs[i].text))
     };
     let mut end = paragraphs.len();
     let first = paragraphs.len().saturating_sub(MAX_CLOSING_BOX_LINES + 1);
     for (i, p) in paragraphs.iter().enumerate().skip(first).rev() {
-        if is_closing_line(stats, &p.text, p.block, root) && i > 0 {
+        if is_closing_line(stats, &p.text, p.block, root)
+            && i > 0
+            && (i + 1 == end || bio(i) || paragraphs[i + 1..].iter().all(short))
+        {
             for q in &paragraphs[i..] {
                 out.push(q.heading.unwrap_or(q.block));
             }
@@ -860,7 +886,8 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
             end = i;
             break;
         }
-        if !short(p) {
+        // Past a long line only an author box's title can still come.
+        if !short(p) && i + MAX_AUTHOR_BOX_PARAGRAPHS < paragraphs.len() {
             break;
         }
     }

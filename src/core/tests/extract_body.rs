@@ -323,3 +323,18 @@ fn closing_lines_about_the_page_are_left_out_but_prose_starting_alike_stays() {
     let t = text(&article_then(&format!("<p>{prose}</p>")));
     assert!(t.contains("Back to the council"), "{t}");
 }
+
+#[test]
+fn an_author_box_ending_the_article_goes_with_its_bio() {
+    let bio =
+        "Jane Doe has written about wine and food for twenty-five years. She lives in Bolzano, \
+               where she also teaches.";
+    let t = text(&article_then(&format!(
+        "<h3>Über die Autorin</h3><p>{bio}</p>"
+    )));
+    assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+    assert!(!t.contains("Jane Doe") && !t.contains("Autorin"), "{t}");
+    // After another closing line, prose is not a box and stays.
+    let t = text(&article_then(&format!("<h3>Contact</h3><p>{bio}</p>")));
+    assert!(t.contains("Jane Doe"), "{t}");
+}
