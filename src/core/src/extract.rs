@@ -673,6 +673,31 @@ fn is_closing_meta(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bo
         .any(|start| low.starts_with(start))
 }
 
+/// Phrases of a disclosure or disclaimer about the page (affiliate links, advertising, whose
+/// opinion it is), lower case, matched anywhere in a short paragraph (en, de, fr, es, it, pt,
+/// nl). Packed as [`CLOSING_LINES`].
+const DISCLOSURE_PHRASES: &str = "\
+    affiliate link|references to products from|may receive compensation|\
+    may earn a commission|earn a commission|advertisers do not influence|\
+    opinions expressed|views expressed|\
+    affiliate-link|enthält werbung|provision erhält|provision erhalten|meinung des autors|\
+    meinung der autorin|\
+    liens affiliés|lien affilié|opinions exprimées|n'engagent que leurs auteurs|\
+    enlaces de afiliado|opiniones expresadas|\
+    link di affiliazione|link affiliati|opinioni espresse|\
+    links de afiliado|opiniões expressas|\
+    gesponsorde links";
+
+/// A disclosure or disclaimer about the page opening or ending the article (see
+/// [`DISCLOSURE_PHRASES`]).
+fn is_disclosure(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
+    if block == root || stats.get(block).chars > MAX_CLOSING_PROMPT_CHARS {
+        return false;
+    }
+    let low = text.to_lowercase();
+    DISCLOSURE_PHRASES.split('|').any(|p| low.contains(p))
+}
+
 /// A short line of contact details ending the article: an e-mail address, a web address or a
 /// phone number.
 fn is_closing_contact(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
@@ -728,6 +753,9 @@ const CLOSING_LINES: &str = "\
     lees ook|meer informatie|meer over dit onderwerp|gerelateerde artikelen|gerelateerd|\
     bekijk ook|zie ook|over de auteur|deel dit artikel|geen reacties|bedankt voor het lezen|\
     関連記事|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|この記事をシェアする|この記事を書いた人|お問い合わせ";
+
+/// At most this many disclosures open an article.
+const MAX_LEADING_DISCLOSURES: usize = 2;
 
 /// A line of a closing box (contacts, further information) is at most this long.
 const MAX_CLOSING_BOX_LINE_CHARS: u32 = 160;
@@ -837,6 +865,8 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
     // sentences are prose set large (pull quotes); an article of these only is left alone.
     let mut out = Vec::new();
     let mut dropped = 0;
+    // Everything dropped leaves the article as it was: counted against all its paragraphs.
+    let total = paragraphs.len();
     let paragraphs = match closing_card_list(doc, stats, root, paragraphs) {
         Some((i, heading)) => {
             for q in &paragraphs[i..] {
@@ -909,7 +939,8 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
                 || is_closing_notice(stats, &p.text, p.block, root)
                 || is_closing_contact(stats, &p.text, p.block, root)
                 || is_closing_credit(stats, &p.text, p.block, root)
-                || is_closing_meta(stats, &p.text, p.block, root) =>
+                || is_closing_meta(stats, &p.text, p.block, root)
+                || is_disclosure(stats, &p.text, p.block, root) =>
             {
                 out.push(p.block)
             }
@@ -917,7 +948,15 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
         }
         dropped += 1;
     }
-    if dropped == paragraphs.len() {
+    // A disclosure may open the article too (before its first paragraph of story).
+    for p in paragraphs.iter().take(MAX_LEADING_DISCLOSURES) {
+        if !is_disclosure(stats, &p.text, p.block, root) {
+            break;
+        }
+        out.push(p.block);
+        dropped += 1;
+    }
+    if dropped >= total {
         return Vec::new();
     }
     out.sort_unstable();

@@ -338,3 +338,23 @@ fn an_author_box_ending_the_article_goes_with_its_bio() {
     let t = text(&article_then(&format!("<h3>Contact</h3><p>{bio}</p>")));
     assert!(t.contains("Jane Doe"), "{t}");
 }
+
+#[test]
+fn disclosures_opening_or_ending_the_article_are_left_out() {
+    let open = "This post contains affiliate links: we may earn a commission when you buy.";
+    let close = "Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.";
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let html =
+        format!("<html><body><article><p>{open}</p>{body}<p>{close}</p></article></body></html>");
+    let t = text(&html);
+    assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+    assert!(!t.contains("affiliate") && !t.contains("Meinung"), "{t}");
+    // The same words inside a paragraph of the story stay.
+    let story = format!(
+        "{PROSE} Critics say the affiliate links on the site may earn a commission. {PROSE}"
+    );
+    let t = text(&article_then(&format!(
+        "<p>{story}</p><p>{PROSE}{PROSE}</p>"
+    )));
+    assert!(t.contains("Critics say"), "{t}");
+}
