@@ -736,7 +736,8 @@ const CLOSING_LINES: &str = "\
     das thema könnte dich auch interessieren|lesen sie auch|lies auch|zum weiterlesen|\
     weiterlesen|kontakt|über den autor|über die autorin|artikel teilen|\
     möchten sie den artikel teilen|war der artikel nützlich|war dieser artikel hilfreich|\
-    keine kommentare|lust auf mehr|danke fürs lesen|von|\
+    keine kommentare|lust auf mehr|danke fürs lesen|von|zusatzinformationen|quellen|\
+    quellenangaben|quellen ausblenden|originalpublikation|originalartikel|externer inhalt|\
     lire aussi|à lire aussi|voir aussi|plus d'informations|pour en savoir plus|en savoir plus|\
     sur le même sujet|articles similaires|articles liés|vous aimerez aussi|\
     à propos de l'auteur|partager cet article|aucun commentaire|merci de votre lecture|\
@@ -947,6 +948,13 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
             None => break,
         }
         dropped += 1;
+    }
+    // Inside the article, a closing line is the title of a box (further information,
+    // contacts, sources): the title goes; what follows it may be the story's, and stays.
+    for p in &paragraphs[..end] {
+        if is_closing_line(stats, &p.text, p.block, root) && !out.contains(&p.block) {
+            out.push(p.block);
+        }
     }
     // A disclosure may open the article too (before its first paragraph of story).
     for p in paragraphs.iter().take(MAX_LEADING_DISCLOSURES) {

@@ -21,6 +21,8 @@ pub const PHRASES: &[(&str, Label, u8)] = &[
     ("to keep reading", Paywall, 2),
     ("to read the full article", Paywall, 2),
     ("to read this article", Paywall, 2),
+    ("to view the full story", Paywall, 3),
+    ("for the full story", Paywall, 2),
     ("sign up to read", Paywall, 3),
     ("register to read", Paywall, 3),
     ("register to continue", Paywall, 3),

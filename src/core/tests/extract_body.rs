@@ -358,3 +358,18 @@ fn disclosures_opening_or_ending_the_article_are_left_out() {
     )));
     assert!(t.contains("Critics say"), "{t}");
 }
+
+#[test]
+fn a_closing_line_inside_the_article_goes_but_what_follows_it_stays() {
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(3);
+    let html = format!(
+        "<html><body><article>{body}<h3>Weitere Informationen</h3>\
+         <p>Die Studie erscheint im Verlag Beispiel, Stuttgart 2021</p>\
+         <h3>What the council said</h3>{body}</article></body></html>"
+    );
+    let t = text(&html);
+    assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+    assert!(t.contains("What the council said"), "{t}");
+    assert!(!t.contains("Weitere Informationen"), "{t}");
+    assert!(t.contains("Verlag Beispiel"), "{t}");
+}
