@@ -604,6 +604,11 @@ const RIGHTS_PHRASES: &[&str] = &[
     "todos os direitos reservados",
     "direitos reservados",
     "alle rechten voorbehouden",
+    "unter der lizenz",
+    "licensed under",
+    "sous licence",
+    "bajo licencia",
+    "creative commons",
     "無断転載",
     "無断複製",
 ];
@@ -660,7 +665,7 @@ const CLOSING_META_STARTS: &str = "\
     sin comentarios|volver a|\
     nessun commento|torna a|torna alla|\
     nenhum comentário|sem comentários|voltar para|\
-    geen reacties|terug naar";
+    geen reacties|terug naar|loading|impressum|imprint|als pdf herunterladen|download as pdf";
 
 /// A short last line about the page rather than the story ([`CLOSING_META_STARTS`]).
 fn is_closing_meta(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {

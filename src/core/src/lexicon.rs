@@ -248,6 +248,7 @@ pub const PHRASES: &[(&str, Label, u8)] = &[
     ("unsubscribe anytime", Newsletter, 2),
     ("unsubscribe at any time", Newsletter, 2),
     ("never miss a", Newsletter, 2),
+    ("never miss the latest", Newsletter, 3),
     ("join * readers", Newsletter, 1),
     ("follow * on", Newsletter, 2),
     ("follow along on", Newsletter, 3),

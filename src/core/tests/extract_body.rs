@@ -373,3 +373,16 @@ fn a_closing_line_inside_the_article_goes_but_what_follows_it_stays() {
     assert!(!t.contains("Weitere Informationen"), "{t}");
     assert!(t.contains("Verlag Beispiel"), "{t}");
 }
+
+#[test]
+fn licence_lines_loading_placeholders_and_imprint_links_end_nothing_of_the_story() {
+    for tail in [
+        "<p>Titelbild: Agentur</p><p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.</p>",
+        "<p>Loading...</p>",
+        "<p>IMPRESSUM | DATENSCHUTZ | KONTAKT</p>",
+    ] {
+        let t = text(&article_then(tail));
+        assert_eq!(t.matches("A sentence").count(), 12, "{t}");
+        assert!(t.ends_with("more."), "{tail}: {t}");
+    }
+}
