@@ -500,7 +500,7 @@ fn parts(
 }
 
 /// A lead (standfirst) is looked for this many levels up from the article's first part.
-const LEAD_LEVELS: usize = 4;
+const LEAD_LEVELS: usize = 6;
 /// The page's description must have this many characters to identify its lead: a short one
 /// ("News", a site slogan) could match any label.
 const LEAD_MIN_CHARS: usize = 60;
