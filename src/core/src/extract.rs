@@ -657,25 +657,31 @@ fn is_closing_credit(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> 
 /// (en, de, fr, es, it, pt, nl), lower case. Packed as [`CLOSING_LINES`].
 const CLOSING_META_STARTS: &str = "\
     no comments|be the first to comment|you must be logged in|log in to comment|\
-    back to|this entry was posted|filed under|\
+    this entry was posted|filed under|\
     keine kommentare|noch keine kommentare|noch keine bewertungen|\
     sie müssen sich anmelden|sie müssen angemeldet sein|du musst angemeldet sein|\
-    zurück zur|zurück zum|dieser beitrag wurde am|der beitrag wurde am|abgelegt unter|\
-    aucun commentaire|retour à|retour aux|\
-    sin comentarios|volver a|\
-    nessun commento|torna a|torna alla|\
-    nenhum comentário|sem comentários|voltar para|\
-    geen reacties|terug naar|loading|impressum|imprint|als pdf herunterladen|download as pdf";
+    dieser beitrag wurde am|der beitrag wurde am|abgelegt unter|impressum|\
+    aucun commentaire|sin comentarios|nessun commento|nenhum comentário|sem comentários|\
+    geen reacties";
 
-/// A short last line about the page rather than the story ([`CLOSING_META_STARTS`]).
+/// How a back link begins ("Back to overview", "Zurück zur Listenansicht"). A sentence can
+/// begin so too ("Back to square one."), so only a few words without a full stop count.
+const BACK_LINK_STARTS: &str =
+    "back to|zurück zur|zurück zum|retour à|retour aux|volver a|torna a|torna alla|voltar para|terug naar";
+const MAX_BACK_LINK_WORDS: usize = 6;
+
+/// A short last line about the page rather than the story ([`CLOSING_META_STARTS`]), or a back
+/// link ([`BACK_LINK_STARTS`]).
 fn is_closing_meta(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
     if block == root || stats.get(block).chars > MAX_CLOSING_META_CHARS {
         return false;
     }
     let low = text.trim_start_matches(['(', '[', ' ']).to_lowercase();
-    CLOSING_META_STARTS
-        .split('|')
-        .any(|start| low.starts_with(start))
+    let starts = |list: &str| list.split('|').any(|start| low.starts_with(start));
+    starts(CLOSING_META_STARTS)
+        || (starts(BACK_LINK_STARTS)
+            && low.split_whitespace().count() <= MAX_BACK_LINK_WORDS
+            && !low.trim_end().ends_with('.'))
 }
 
 /// Phrases of a disclosure or disclaimer about the page (affiliate links, advertising, whose
@@ -684,13 +690,14 @@ fn is_closing_meta(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bo
 const DISCLOSURE_PHRASES: &str = "\
     affiliate link|references to products from|may receive compensation|\
     may earn a commission|earn a commission|advertisers do not influence|\
-    opinions expressed|views expressed|\
-    affiliate-link|enthält werbung|provision erhält|provision erhalten|meinung des autors|\
-    meinung der autorin|\
-    liens affiliés|lien affilié|opinions exprimées|n'engagent que leurs auteurs|\
-    enlaces de afiliado|opiniones expresadas|\
-    link di affiliazione|link affiliati|opinioni espresse|\
-    links de afiliado|opiniões expressas|\
+    views and opinions expressed|opinions expressed in this|views expressed in this|\
+    opinions expressed are|views expressed are|\
+    affiliate-link|enthält werbung|provision erhält|provision erhalten|\
+    gibt die meinung des autors wieder|gibt die meinung der autorin wieder|\
+    liens affiliés|lien affilié|n'engagent que leurs auteurs|n'engage que son auteur|\
+    enlaces de afiliado|las opiniones expresadas en|\
+    link di affiliazione|link affiliati|le opinioni espresse in|\
+    links de afiliado|as opiniões expressas|\
     gesponsorde links";
 
 /// A disclosure or disclaimer about the page opening or ending the article (see
@@ -743,6 +750,7 @@ const CLOSING_LINES: &str = "\
     möchten sie den artikel teilen|war der artikel nützlich|war dieser artikel hilfreich|\
     keine kommentare|lust auf mehr|danke fürs lesen|von|zusatzinformationen|quellen|\
     quellenangaben|quellen ausblenden|originalpublikation|originalartikel|externer inhalt|\
+    loading|lädt|wird geladen|\
     lire aussi|à lire aussi|voir aussi|plus d'informations|pour en savoir plus|en savoir plus|\
     sur le même sujet|articles similaires|articles liés|vous aimerez aussi|\
     à propos de l'auteur|partager cet article|aucun commentaire|merci de votre lecture|\
@@ -863,9 +871,12 @@ fn closing_card_list(
     None
 }
 
-/// Elements that end the article and are left out: headings whose bodies were left out (the
-/// titles of related-links lists, comment sections, sign-up boxes), closing calls to action
-/// and rights notices.
+/// Elements of the article's text that are about the page, not the story, and are left out:
+/// at its end, a list of teaser cards under a closing heading ([`closing_card_list`]), a closing
+/// box (its title and short lines, or an author's bio), headings whose bodies were left out,
+/// calls to action, rights notices, credits, contact and comment lines, back links and
+/// disclosures; inside it, closing-line titles; at its start, disclosures. An article that
+/// would be left empty is left whole.
 fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeId> {
     // Walking backwards up to the last text that is neither. Headings that read like
     // sentences are prose set large (pull quotes); an article of these only is left alone.
@@ -1160,6 +1171,24 @@ mod tests {
             assert!(crate::summary::has_word(CLOSING_LINES, l), "{l:?}");
         }
         assert!(!crate::summary::has_word(CLOSING_LINES, "read"));
+        // The other packed lists: whole lower-case entries, no line break caught in one.
+        for list in [
+            CREDIT_LABELS,
+            CLOSING_META_STARTS,
+            BACK_LINK_STARTS,
+            DISCLOSURE_PHRASES,
+            AUTHOR_BOX_TITLES,
+        ] {
+            for l in list.split('|') {
+                assert!(
+                    !l.is_empty() && l == l.trim() && l == l.to_lowercase() && !l.contains('\n'),
+                    "{l:?}"
+                );
+            }
+        }
+        for title in AUTHOR_BOX_TITLES.split('|') {
+            assert!(crate::summary::has_word(CLOSING_LINES, title), "{title:?}");
+        }
     }
 
     #[test]

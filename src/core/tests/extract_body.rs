@@ -319,6 +319,9 @@ fn closing_lines_about_the_page_are_left_out_but_prose_starting_alike_stays() {
         assert_eq!(t.matches("A sentence").count(), 12, "{t}");
         assert!(!t.contains(meta), "{meta} in {t}");
     }
+    // A sentence that begins like a back link is the story's.
+    let t = text(&article_then("<p>Back to square one, then.</p>"));
+    assert!(t.ends_with("Back to square one, then."), "{t}");
     let prose = format!("Back to the council: {PROSE}{PROSE}{PROSE}");
     let t = text(&article_then(&format!("<p>{prose}</p>")));
     assert!(t.contains("Back to the council"), "{t}");
