@@ -7,6 +7,7 @@ Usage:
     python3 eval/summary.py --split dev      # dev only
     python3 eval/summary.py --params "w_lead=1.2,beta=0.4"
     python3 eval/summary.py --grid "w_lead=1;w_lead=2"   # tuning: scores DEV ONLY, one line per setting
+    python3 eval/summary.py --no-bbc --halves --grid "..."  # also each half of dev (overfitting check)
 
 The corpora are read from ../shared/corpus next to the checkout (CORPUS=DIR overrides); the
 Rust side is built with `--profile native`.
@@ -90,6 +91,9 @@ def main():
     ap.add_argument("--params", default=None)
     ap.add_argument("--grid", default=None, help="';'-separated overrides; scores dev only")
     ap.add_argument("--no-bbc", action="store_true", help="skip the (large) BBC set")
+    ap.add_argument(
+        "--halves", action="store_true", help="grid: also score each half of every dev subset (overfitting check)"
+    )
     args = ap.parse_args()
 
     files = [FRANK] + ([] if args.no_bbc else [BBC])
@@ -107,15 +111,23 @@ def main():
         settings = args.grid.split(";")
         dev = [o for o in results if o["split"] == "dev"]
         for subset in sorted({o["subset"] for o in dev}):
-            rows = [o for o in dev if o["subset"] == subset]
-            lead = mean_rows([score(o["reference_sentences"], o["lead3"]) for o in rows])
-            lead1 = mean_rows([score(o["reference_sentences"], [o["lead1"] or ""]) for o in rows])
-            print(f"dev/{subset} n={len(rows)}  LEAD-3 {fmt(lead)}   LEAD-1 {fmt(lead1)}")
-            for k, s in enumerate(settings):
-                sys_ = mean_rows([score(o["reference_sentences"], o["grid"][k]["points"]) for o in rows])
-                tl = mean_rows([score(o["reference_sentences"], [o["grid"][k]["tldr"] or ""]) for o in rows])
-                d = [a - b for a, b in zip(sys_, lead)]
-                print(f"  {fmt(sys_)}  (d {fmt(d)})  tldr {fmt(tl)}  | {s}")
+            every = [o for o in dev if o["subset"] == subset]
+            half = len(every) // 2
+            parts = [("", every)]
+            if args.halves:
+                parts += [(" h0", every[:half]), (" h1", every[half:])]
+            for part, rows in parts:
+                lead = mean_rows([score(o["reference_sentences"], o["lead3"]) for o in rows])
+                lead1 = mean_rows([score(o["reference_sentences"], [o["lead1"] or ""]) for o in rows])
+                lwords = statistics.mean(len(" ".join(o["lead3"]).split()) for o in rows)
+                print(f"dev/{subset}{part} n={len(rows)}  LEAD-3 {fmt(lead)}   LEAD-1 {fmt(lead1)}  words {lwords:.1f}")
+                for k, s in enumerate(settings):
+                    pts = [o["grid"][k]["points"] for o in rows]
+                    sys_ = mean_rows([score(o["reference_sentences"], p) for o, p in zip(rows, pts)])
+                    tl = mean_rows([score(o["reference_sentences"], [o["grid"][k]["tldr"] or ""]) for o in rows])
+                    d = [a - b for a, b in zip(sys_, lead)]
+                    words = statistics.mean(len(" ".join(p).split()) for p in pts)
+                    print(f"  {fmt(sys_)}  (d {fmt(d)})  tldr {fmt(tl)}  words {words:5.1f}  | {s}")
         return
 
     print(f"{'split/subset':<14} {'n':>4}  {'system':<22} {'R-1':>6} {'R-2':>6} {'R-Lsum':>6}")
