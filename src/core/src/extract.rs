@@ -504,6 +504,9 @@ const LEAD_LEVELS: usize = 6;
 /// The page's description must have this many characters to identify its lead: a short one
 /// ("News", a site slogan) could match any label.
 const LEAD_MIN_CHARS: usize = 60;
+/// A standfirst is a few sentences: a longer description is not one (and a page-controlled
+/// megabyte of it would make every block of similar size a candidate to compare).
+const LEAD_MAX_CHARS: usize = 1000;
 
 /// The article's lead: the block shortly before the article (at most [`LEAD_LEVELS`] up from
 /// `first`, the article's first part) whose text is the page's own description, in full or
@@ -523,7 +526,7 @@ fn lead_block(
         .trim_end_matches("[…]")
         .trim_end();
     let desc_chars = desc.chars().count();
-    if desc_chars < LEAD_MIN_CHARS {
+    if !(LEAD_MIN_CHARS..=LEAD_MAX_CHARS).contains(&desc_chars) {
         return None;
     }
     let body = doc.body()?;
@@ -803,6 +806,9 @@ fn is_closing_line(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bo
 /// The article ends in a list of cards under a closing heading ("You may also like" over
 /// teaser posts): at most this many paragraphs from the end.
 const MAX_CARD_LIST_PARAGRAPHS: usize = 60;
+/// A card's paragraphs are at most this many levels below the list (page-controlled trees can
+/// be thousands of levels deep: the search stays bounded).
+const MAX_CARD_DEPTH: usize = 12;
 
 /// The article's last paragraphs are a list of cards under a closing heading: two or more
 /// sibling elements of one tag and first class (teaser posts, related-story items) after a
@@ -834,6 +840,7 @@ fn closing_card_list(
         let heading = std::iter::once(block)
             .chain(doc.ancestors(block))
             .take_while(|&a| a != root)
+            .take(MAX_CARD_DEPTH)
             .find_map(|a| {
                 let h = if heading_level(doc.tag(a)).is_some() {
                     Some(a)
@@ -857,8 +864,17 @@ fn closing_card_list(
                 .and_then(|c| c.split_whitespace().next())
         };
         let same = |n: NodeId| doc.tag(n) == doc.tag(card) && first_class(n) == first_class(card);
+        // In the list: the heading, or under one of the cards (the block's ancestor that is a
+        // child of the heading's parent).
+        let parent = doc.node(heading).parent;
+        let mut sorted_cards = cards.clone();
+        sorted_cards.sort_unstable();
         let in_list = |q: &Para| {
-            doc.contains(heading, q.block) || cards.iter().any(|&c| doc.contains(c, q.block))
+            std::iter::once(q.block)
+                .chain(doc.ancestors(q.block))
+                .take(MAX_CARD_DEPTH)
+                .find(|&a| doc.node(a).parent == parent)
+                .is_some_and(|a| a == heading || sorted_cards.binary_search(&a).is_ok())
         };
         if !rest.is_empty()
             && rest.iter().all(|&n| same(n))

@@ -187,6 +187,20 @@ fn extreme_shapes_return_a_result() {
         ),
         ("10k iframes", "<iframe src=x></iframe>".repeat(10_000)),
         (
+            "closing heading over 20k cards",
+            format!(
+                "<article>{}<h3>Related</h3>{}</article>",
+                "<p>Prose of the story, with commas, long enough to count as prose.</p>".repeat(20),
+                "<div class=card><p>A teaser, with commas, and a sentence of prose.</p></div>"
+                    .repeat(20_000)
+            ),
+        ),
+        ("1 MB description shown as 2k blocks", {
+            let d = "word ".repeat(2_000);
+            let blocks = format!("<div><p>{d}</p></div>").repeat(2_000);
+            format!("<meta name=description content=\"{d}\"><body>{blocks}</body>")
+        }),
+        (
             "entities",
             "&amp;&lt;&gt;&quot;&nbsp;&copy;&#x1F600;&#0;&bogus;".repeat(1000),
         ),
