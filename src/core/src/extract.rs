@@ -822,69 +822,84 @@ fn closing_card_list(
     root: NodeId,
     paragraphs: &[Para],
 ) -> Option<(usize, NodeId)> {
-    let closing_heading = |h: NodeId| {
-        heading_level(doc.tag(h)).is_some()
-            && stats.get(h).chars as usize <= MAX_ORPHAN_HEADING_CHARS
-            && is_closing_line(stats, &collapse_whitespace(&doc.text_content(h)), h, root)
-    };
-    let prev_element = |n: NodeId| {
-        std::iter::successors(doc.node(n).prev_sibling, |&p| doc.node(p).prev_sibling)
-            .find(|&p| doc.element(p).is_some())
-    };
     let first = paragraphs
         .len()
         .saturating_sub(MAX_CARD_LIST_PARAGRAPHS)
         .max(1);
     for i in (first..paragraphs.len()).rev() {
-        let block = paragraphs[i].block;
-        let heading = std::iter::once(block)
-            .chain(doc.ancestors(block))
-            .take_while(|&a| a != root)
-            .take(MAX_CARD_DEPTH)
-            .find_map(|a| {
-                let h = if heading_level(doc.tag(a)).is_some() {
-                    Some(a)
-                } else {
-                    prev_element(a)
-                };
-                h.filter(|&h| closing_heading(h))
-            });
-        let Some(heading) = heading else { continue };
-        let cards: Vec<NodeId> = std::iter::successors(doc.node(heading).next_sibling, |&n| {
-            doc.node(n).next_sibling
-        })
-        .filter(|&n| doc.element(n).is_some() && stats.get(n).chars > 0)
-        .collect();
-        let Some((&card, rest)) = cards.split_first() else {
+        let Some(heading) = list_heading(doc, stats, root, paragraphs[i].block) else {
             continue;
         };
-        // One tag and the same first class (a card's other classes often name its own post).
-        let first_class = |n: NodeId| {
-            doc.attr(n, "class")
-                .and_then(|c| c.split_whitespace().next())
-        };
-        let same = |n: NodeId| doc.tag(n) == doc.tag(card) && first_class(n) == first_class(card);
-        // In the list: the heading, or under one of the cards (the block's ancestor that is a
-        // child of the heading's parent).
+        // The cards: the elements with text after the heading, of one tag and first class (a
+        // card's other classes often name its own post).
+        let mut cards = Vec::new();
+        let mut next = doc.node(heading).next_sibling;
+        while let Some(n) = next {
+            if doc.element(n).is_some() && stats.get(n).chars > 0 {
+                cards.push(n);
+            }
+            next = doc.node(n).next_sibling;
+        }
+        let kind = |n: NodeId| (doc.tag(n), first_class(doc, n));
+        if cards.len() < 2 || cards.iter().any(|&n| kind(n) != kind(cards[0])) {
+            continue;
+        }
+        cards.sort_unstable();
+        // In the list: the heading, or under one of the cards (the paragraph's ancestor that is
+        // a child of the heading's parent).
         let parent = doc.node(heading).parent;
-        let mut sorted_cards = cards.clone();
-        sorted_cards.sort_unstable();
         let in_list = |q: &Para| {
-            std::iter::once(q.block)
-                .chain(doc.ancestors(q.block))
-                .take(MAX_CARD_DEPTH)
-                .find(|&a| doc.node(a).parent == parent)
-                .is_some_and(|a| a == heading || sorted_cards.binary_search(&a).is_ok())
+            let mut a = q.block;
+            for _ in 0..MAX_CARD_DEPTH {
+                if doc.node(a).parent == parent {
+                    return a == heading || cards.binary_search(&a).is_ok();
+                }
+                match doc.node(a).parent {
+                    Some(p) => a = p,
+                    None => return false,
+                }
+            }
+            false
         };
-        if !rest.is_empty()
-            && rest.iter().all(|&n| same(n))
-            && paragraphs[i..].iter().all(in_list)
-            && !in_list(&paragraphs[i - 1])
-        {
+        if paragraphs[i..].iter().all(in_list) && !in_list(&paragraphs[i - 1]) {
             return Some((i, heading));
         }
     }
     None
+}
+
+/// The closing heading over `block`'s card: `block` itself, or the element right before
+/// `block` or one of its ancestors (up to [`MAX_CARD_DEPTH`] levels, below `root`), when that
+/// is a heading reading as a closing line.
+fn list_heading(doc: &Document, stats: &Stats, root: NodeId, block: NodeId) -> Option<NodeId> {
+    let mut a = block;
+    for _ in 0..MAX_CARD_DEPTH {
+        if a == root {
+            return None;
+        }
+        let mut h = Some(a);
+        if heading_level(doc.tag(a)).is_none() {
+            // The element before `a`, skipping text and comments.
+            h = doc.node(a).prev_sibling;
+            while let Some(p) = h.filter(|&p| doc.element(p).is_none()) {
+                h = doc.node(p).prev_sibling;
+            }
+        }
+        if let Some(h) = h.filter(|&h| {
+            heading_level(doc.tag(h)).is_some()
+                && stats.get(h).chars as usize <= MAX_ORPHAN_HEADING_CHARS
+                && is_closing_line(stats, &collapse_whitespace(&doc.text_content(h)), h, root)
+        }) {
+            return Some(h);
+        }
+        a = doc.node(a).parent?;
+    }
+    None
+}
+
+/// The first word of an element's `class`.
+fn first_class(doc: &Document, n: NodeId) -> Option<&str> {
+    doc.attr(n, "class")?.split_ascii_whitespace().next()
 }
 
 /// Elements of the article's text that are about the page, not the story, and are left out:
@@ -907,12 +922,11 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
                 out.push(q.block);
             }
             out.push(heading);
-            out.extend(
-                std::iter::successors(doc.node(heading).next_sibling, |&n| {
-                    doc.node(n).next_sibling
-                })
-                .filter(|&n| doc.element(n).is_some()),
-            );
+            let mut next = doc.node(heading).next_sibling;
+            while let Some(n) = next {
+                out.push(n);
+                next = doc.node(n).next_sibling;
+            }
             dropped = paragraphs.len() - i;
             &paragraphs[..i]
         }
