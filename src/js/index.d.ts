@@ -91,7 +91,13 @@ export interface Metadata {
 export interface Article extends Metadata {
   node: number;
   path: string;
+  /**
+   * The article's text, paragraphs separated by blank lines: its standfirst (when the page's
+   * description names it), the body, without the page's boilerplate (closing boxes, credits,
+   * calls to action, disclosures).
+   */
   article_text: string;
+  /** The same content as a clean, safe HTML fragment (no scripts, handlers or inline styles). */
   article_html: string;
   word_count: number;
   reading_minutes: number;
