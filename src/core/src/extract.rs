@@ -432,37 +432,49 @@ struct Para {
     text: String,
     heading: Option<NodeId>,
     block: NodeId,
+    /// For a loose line (text and inline elements straight in a block that holds more text,
+    /// such as a "Loading..." line at the end of the root), the first and last of the block's
+    /// children that make it: what is left out when the line is, since the block stays.
+    line: Option<(NodeId, NodeId)>,
 }
+
+/// A line is loose in its block when the block holds more than twice its text and this much.
+const LOOSE_LINE_SLACK: usize = 16;
 
 /// The paragraphs of the article's parts ([`parts`]), in document order.
 fn collect(doc: &Document, stats: &Stats, parts: &[NodeId], flagged: &[bool]) -> Vec<Para> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut heading: Option<NodeId> = None;
-    let flush = |cur: &mut String, out: &mut Vec<Para>, heading: Option<NodeId>, block: NodeId| {
+    // The block's children the current line is made of.
+    let mut line: Option<(NodeId, NodeId)> = None;
+    let flush = |cur: &mut String,
+                 out: &mut Vec<Para>,
+                 line: &mut Option<(NodeId, NodeId)>,
+                 heading: Option<NodeId>,
+                 block: NodeId| {
         let text = collapse_whitespace(cur);
         if !text.is_empty() {
+            let chars = text.chars().count();
+            let loose = stats.get(block).chars as usize > 2 * chars + LOOSE_LINE_SLACK;
             out.push(Para {
                 text,
                 heading,
                 block,
+                line: line.filter(|_| loose),
             });
         }
         cur.clear();
+        *line = None;
     };
     for &part in parts {
         // The open block elements: the last one holds the text gathered so far.
         let mut open: Vec<NodeId> = Vec::new();
         walk(doc, stats, part, flagged, &[], |n, entering| {
+            let block = open.last().copied().unwrap_or(part);
             match &doc.node(n).data {
-                NodeData::Text(t) if entering => cur.push_str(t),
                 NodeData::Element(e) if is_block(&e.name) => {
-                    flush(
-                        &mut cur,
-                        &mut out,
-                        heading,
-                        open.last().copied().unwrap_or(part),
-                    );
+                    flush(&mut cur, &mut out, &mut line, heading, block);
                     if entering {
                         open.push(n);
                     } else {
@@ -472,10 +484,17 @@ fn collect(doc: &Document, stats: &Stats, parts: &[NodeId], flagged: &[bool]) ->
                         heading = if entering { Some(n) } else { None };
                     }
                 }
-                _ => {}
+                data => {
+                    if entering && doc.node(n).parent == Some(block) {
+                        line = Some(line.map_or((n, n), |(first, _)| (first, n)));
+                    }
+                    if let (NodeData::Text(t), true) = (data, entering) {
+                        cur.push_str(t);
+                    }
+                }
             }
         });
-        flush(&mut cur, &mut out, heading, part);
+        flush(&mut cur, &mut out, &mut line, heading, part);
     }
     out
 }
@@ -582,11 +601,24 @@ fn is_lead_chrome(tag: &str, role: Option<&str>) -> bool {
         )
 }
 
+/// The size of a paragraph as the closing rules judge it, when it stands on its own: its
+/// block's text, or its own for a loose line ([`Para::line`]); `None` for text straight in the
+/// article's root, which cannot be left out alone.
+fn own_chars(stats: &Stats, p: &Para, root: NodeId) -> Option<u32> {
+    match p.line {
+        Some(_) => Some(p.text.chars().count() as u32),
+        None if p.block != root => Some(stats.get(p.block).chars),
+        None => None,
+    }
+}
+
 /// A closing call to action: a short block ending the article that is mostly prompt phrases
-/// ("subscribe to our newsletter", "follow us on Telegram", "download our app").
-fn is_closing_prompt(stats: &Stats, block: NodeId, root: NodeId) -> bool {
-    let s = stats.get(block);
-    block != root
+/// ("subscribe to our newsletter", "follow us on Telegram", "download our app"). Judged by its
+/// block's phrase statistics, so a loose line is not one.
+fn is_closing_prompt(stats: &Stats, p: &Para, root: NodeId) -> bool {
+    let s = stats.get(p.block);
+    p.block != root
+        && p.line.is_none()
         && s.chars <= MAX_CLOSING_PROMPT_CHARS
         && s.hit_chars > 0
         && s.hit_density() >= MIN_CLOSING_PROMPT_DENSITY
@@ -618,8 +650,8 @@ const RIGHTS_PHRASES: &[&str] = &[
 
 /// A copyright or rights notice ending the article ("© 2022 Example News", "All rights
 /// reserved", "Copyright: photo agency").
-fn is_closing_notice(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
-    if block == root || stats.get(block).chars > MAX_CLOSING_PROMPT_CHARS {
+fn is_closing_notice(text: &str, chars: u32) -> bool {
+    if chars > MAX_CLOSING_PROMPT_CHARS {
         return false;
     }
     let low = text.to_lowercase();
@@ -645,8 +677,8 @@ const CREDIT_LABELS: &str = "\
 
 /// A credit ending the article: a short line that starts with a credit label and a colon
 /// ("Quelle: Landesregierung", "Foto: dpa").
-fn is_closing_credit(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
-    if block == root || stats.get(block).chars > MAX_CONTACT_LINE_CHARS {
+fn is_closing_credit(text: &str, chars: u32) -> bool {
+    if chars > MAX_CONTACT_LINE_CHARS {
         return false;
     }
     text.split_once(':').is_some_and(|(label, rest)| {
@@ -675,8 +707,8 @@ const MAX_BACK_LINK_WORDS: usize = 6;
 
 /// A short last line about the page rather than the story ([`CLOSING_META_STARTS`]), or a back
 /// link ([`BACK_LINK_STARTS`]).
-fn is_closing_meta(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
-    if block == root || stats.get(block).chars > MAX_CLOSING_META_CHARS {
+fn is_closing_meta(text: &str, chars: u32) -> bool {
+    if chars > MAX_CLOSING_META_CHARS {
         return false;
     }
     let low = text.trim_start_matches(['(', '[', ' ']).to_lowercase();
@@ -705,8 +737,8 @@ const DISCLOSURE_PHRASES: &str = "\
 
 /// A disclosure or disclaimer about the page opening or ending the article (see
 /// [`DISCLOSURE_PHRASES`]).
-fn is_disclosure(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
-    if block == root || stats.get(block).chars > MAX_CLOSING_PROMPT_CHARS {
+fn is_disclosure(text: &str, chars: u32) -> bool {
+    if chars > MAX_CLOSING_PROMPT_CHARS {
         return false;
     }
     let low = text.to_lowercase();
@@ -715,8 +747,8 @@ fn is_disclosure(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool
 
 /// A short line of contact details ending the article: an e-mail address, a web address or a
 /// phone number.
-fn is_closing_contact(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
-    if block == root || stats.get(block).chars > MAX_CONTACT_LINE_CHARS {
+fn is_closing_contact(text: &str, chars: u32) -> bool {
+    if chars > MAX_CONTACT_LINE_CHARS {
         return false;
     }
     let t = text.trim();
@@ -795,9 +827,10 @@ fn closing_key(text: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether `text` is a whole closing line ([`CLOSING_LINES`]) in a block of its own.
-fn is_closing_line(stats: &Stats, text: &str, block: NodeId, root: NodeId) -> bool {
-    if block == root || stats.get(block).chars as usize > MAX_ORPHAN_HEADING_CHARS {
+/// Whether `text` (of `chars` characters, see [`own_chars`]) is a whole closing line
+/// ([`CLOSING_LINES`]).
+fn is_closing_line(text: &str, chars: u32) -> bool {
+    if chars as usize > MAX_ORPHAN_HEADING_CHARS {
         return false;
     }
     crate::summary::has_word(CLOSING_LINES, &closing_key(text))
@@ -887,8 +920,10 @@ fn list_heading(doc: &Document, stats: &Stats, root: NodeId, block: NodeId) -> O
         }
         if let Some(h) = h.filter(|&h| {
             heading_level(doc.tag(h)).is_some()
-                && stats.get(h).chars as usize <= MAX_ORPHAN_HEADING_CHARS
-                && is_closing_line(stats, &collapse_whitespace(&doc.text_content(h)), h, root)
+                && is_closing_line(
+                    &collapse_whitespace(&doc.text_content(h)),
+                    stats.get(h).chars,
+                )
         }) {
             return Some(h);
         }
@@ -918,7 +953,7 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
     let paragraphs = match closing_card_list(doc, stats, root, paragraphs) {
         Some((i, heading)) => {
             for q in &paragraphs[i..] {
-                out.push(q.heading.unwrap_or(q.block));
+                leave_out(doc, q, &mut out);
                 out.push(q.block);
             }
             out.push(heading);
@@ -932,12 +967,13 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
         }
         None => paragraphs,
     };
+    let own = |p: &Para| own_chars(stats, p, root);
+    let closing_line = |p: &Para| own(p).is_some_and(|c| is_closing_line(&p.text, c));
     // A closing line followed by short lines only (a contact or further-reading box) goes
     // with them.
     let short = |q: &Para| {
-        q.block != root
+        own(q).is_some_and(|c| c <= MAX_CLOSING_BOX_LINE_CHARS)
             && q.text.chars().count() <= MAX_CLOSING_BOX_LINE_CHARS as usize
-            && stats.get(q.block).chars <= MAX_CLOSING_BOX_LINE_CHARS
             && !q.text.ends_with(['.', '!', '。', '！'])
     };
     // An author box: its title, then the author's bio, a paragraph or two of prose.
@@ -945,19 +981,19 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
         let rest = &paragraphs[i + 1..];
         !rest.is_empty()
             && rest.len() <= MAX_AUTHOR_BOX_PARAGRAPHS
-            && rest.iter().all(|q| q.block != root)
+            && rest.iter().all(|q| own(q).is_some())
             && rest.iter().map(|q| q.text.chars().count()).sum::<usize>() <= MAX_AUTHOR_BOX_CHARS
             && crate::summary::has_word(AUTHOR_BOX_TITLES, &closing_key(&paragraphs[i].text))
     };
     let mut end = paragraphs.len();
     let first = paragraphs.len().saturating_sub(MAX_CLOSING_BOX_LINES + 1);
     for (i, p) in paragraphs.iter().enumerate().skip(first).rev() {
-        if is_closing_line(stats, &p.text, p.block, root)
+        if closing_line(p)
             && i > 0
             && (i + 1 == end || bio(i) || paragraphs[i + 1..].iter().all(short))
         {
             for q in &paragraphs[i..] {
-                out.push(q.heading.unwrap_or(q.block));
+                leave_out(doc, q, &mut out);
             }
             dropped += paragraphs.len() - i;
             end = i;
@@ -969,45 +1005,44 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
         }
     }
     for p in paragraphs[..end].iter().rev() {
-        if is_closing_line(stats, &p.text, p.block, root) {
-            out.push(p.heading.unwrap_or(p.block));
+        if closing_line(p) {
+            leave_out(doc, p, &mut out);
             dropped += 1;
             continue;
         }
-        match p.heading {
-            Some(h)
+        match (p.heading, own(p)) {
+            (Some(h), _)
                 if p.text.chars().count() <= MAX_ORPHAN_HEADING_CHARS
                     && !p.text.ends_with(['.', '!', '?', '。', '！', '？']) =>
             {
                 out.push(h)
             }
-            Some(_) => return Vec::new(),
-            None if is_closing_prompt(stats, p.block, root)
-                || is_closing_notice(stats, &p.text, p.block, root)
-                || is_closing_contact(stats, &p.text, p.block, root)
-                || is_closing_credit(stats, &p.text, p.block, root)
-                || is_closing_meta(stats, &p.text, p.block, root)
-                || is_disclosure(stats, &p.text, p.block, root) =>
+            (Some(_), _) => return Vec::new(),
+            (None, Some(c))
+                if is_closing_prompt(stats, p, root)
+                    || is_closing_notice(&p.text, c)
+                    || is_closing_contact(&p.text, c)
+                    || is_closing_credit(&p.text, c)
+                    || is_closing_meta(&p.text, c)
+                    || is_disclosure(&p.text, c) =>
             {
-                out.push(p.block)
+                leave_out(doc, p, &mut out)
             }
-            None => break,
+            (None, _) => break,
         }
         dropped += 1;
     }
     // Inside the article, a closing line is the title of a box (further information,
     // contacts, sources): the title goes; what follows it may be the story's, and stays.
-    for p in &paragraphs[..end] {
-        if is_closing_line(stats, &p.text, p.block, root) && !out.contains(&p.block) {
-            out.push(p.block);
-        }
+    for p in paragraphs[..end].iter().filter(|p| closing_line(p)) {
+        leave_out(doc, p, &mut out);
     }
     // A disclosure may open the article too (before its first paragraph of story).
     for p in paragraphs.iter().take(MAX_LEADING_DISCLOSURES) {
-        if !is_disclosure(stats, &p.text, p.block, root) {
+        if !own(p).is_some_and(|c| is_disclosure(&p.text, c)) {
             break;
         }
-        out.push(p.block);
+        leave_out(doc, p, &mut out);
         dropped += 1;
     }
     if dropped >= total {
@@ -1016,6 +1051,25 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// What leaving a paragraph out drops: its heading or block, or for a loose line the block's
+/// children that make it.
+fn leave_out(doc: &Document, p: &Para, out: &mut Vec<NodeId>) {
+    match p.line {
+        Some((first, last)) => {
+            let mut n = Some(first);
+            while let Some(c) = n {
+                out.push(c);
+                n = if c == last {
+                    None
+                } else {
+                    doc.node(c).next_sibling
+                };
+            }
+        }
+        None => out.push(p.heading.unwrap_or(p.block)),
+    }
 }
 
 /// What the article's text and its HTML are both made from: its parts ([`parts`]) and the
@@ -1041,7 +1095,11 @@ pub fn paragraphs_and_layout(
     let gone = |n: NodeId| drops.binary_search(&n).is_ok();
     let text = paras
         .into_iter()
-        .filter(|p| !p.heading.is_some_and(gone) && !gone(p.block))
+        .filter(|p| {
+            !p.heading.is_some_and(gone)
+                && !gone(p.block)
+                && !p.line.is_some_and(|(first, _)| gone(first))
+        })
         .map(|p| p.text)
         .collect();
     (text, Layout { parts, drops })

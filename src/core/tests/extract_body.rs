@@ -389,3 +389,38 @@ fn licence_lines_loading_placeholders_and_imprint_links_end_nothing_of_the_story
         assert!(t.ends_with("more."), "{tail}: {t}");
     }
 }
+
+#[test]
+fn a_loose_closing_line_in_the_root_goes_from_text_and_html_and_the_root_stays() {
+    let html = article_then("(Noch keine Bewertungen) <span>Loading...</span>");
+    let a = decant_core::analyze(parse_html(&html))
+        .article
+        .expect("an article");
+    assert_eq!(
+        a.article_text.matches("A sentence").count(),
+        12,
+        "{}",
+        a.article_text
+    );
+    assert!(
+        !a.article_text.contains("Bewertungen"),
+        "{}",
+        a.article_text
+    );
+    assert!(
+        !a.article_html.contains("Bewertungen"),
+        "{}",
+        a.article_html
+    );
+    assert_eq!(
+        a.article_html.matches("A sentence").count(),
+        12,
+        "{}",
+        a.article_html
+    );
+    // Loose prose at the end of the root is the story's.
+    let t = text(&article_then(
+        "And that, the council said, was the end of it.",
+    ));
+    assert!(t.ends_with("the end of it."), "{t}");
+}
