@@ -1157,9 +1157,11 @@ fn judge(doc: &Document, stats: &Stats, id: NodeId, ctx: &PageContext) -> Option
         return None;
     }
     // Inside the article, a paragraph of prose without one prompt phrase is the article's,
-    // whatever its class says: publishers mark the text a wall will cover ("regwalled",
-    // "premium"), and that text is what the reader came for.
+    // whatever wall class it carries: publishers mark the text a wall will cover
+    // ("regwalled", "premium"), and that text is what the reader came for. (Ad, vendor and
+    // consent classes keep their say.)
     if in_article
+        && label == Label::Paywall
         && s.hit_chars == 0
         && s.paragraphs >= 1
         && s.para_chars >= ARTICLE_PROSE_CHARS

@@ -526,6 +526,9 @@ const LEAD_MIN_CHARS: usize = 60;
 /// A standfirst is a few sentences: a longer description is not one (and a page-controlled
 /// megabyte of it would make every block of similar size a candidate to compare).
 const LEAD_MAX_CHARS: usize = 1000;
+/// A candidate's text is read this many bytes past the description's length (whitespace the
+/// comparison folds away).
+const LEAD_PREFIX_SLACK_BYTES: usize = 256;
 
 /// The article's lead: the block shortly before the article (at most [`LEAD_LEVELS`] up from
 /// `first`, the article's first part) whose text is the page's own description, in full or
@@ -549,15 +552,16 @@ fn lead_block(
         return None;
     }
     let body = doc.body()?;
-    let mut scope = first;
+    // `first` and the ancestors searched under: never a lead (they hold the article).
+    let mut chain = vec![first];
     for _ in 0..LEAD_LEVELS {
-        match doc.node(scope).parent {
-            Some(p) if p != body && doc.element(p).is_some() => scope = p,
+        match doc.node(chain[chain.len() - 1]).parent {
+            Some(p) if p != body && doc.element(p).is_some() => chain.push(p),
             _ => break,
         }
     }
-    // Preorder up to `first`: every block before it, never one of its ancestors (their text
-    // holds the article's, far longer than a description).
+    let scope = chain[chain.len() - 1];
+    // Preorder up to `first`: every block before it.
     let mut stack = vec![scope];
     while let Some(n) = stack.pop() {
         if n == first {
@@ -574,13 +578,18 @@ fn lead_block(
             continue;
         }
         let chars = s.chars as usize;
+        // The headline is the title, not a lead.
         if is_block(&el.name)
+            && el.name.as_str() != "h1"
             && chars * 10 >= desc_chars * 9
             && chars <= desc_chars * 2
             && s.link_chars * 4 <= s.chars
+            && !chain.contains(&n)
         {
-            let text = collapse_whitespace(&doc.text_content(n));
-            if text.starts_with(desc) {
+            // Only the start is compared: hidden text the page puts in a block does not count
+            // in its size, and a page can nest such blocks deep.
+            let start = doc.text_content_prefix(n, desc.len() + LEAD_PREFIX_SLACK_BYTES);
+            if collapse_whitespace(&start).starts_with(desc) {
                 return Some(n);
             }
         }
@@ -624,29 +633,14 @@ fn is_closing_prompt(stats: &Stats, p: &Para, root: NodeId) -> bool {
         && s.hit_density() >= MIN_CLOSING_PROMPT_DENSITY
 }
 
-/// Phrases of a rights notice, lower case, in the languages the lexicon covers.
-const RIGHTS_PHRASES: &[&str] = &[
-    "all rights reserved",
-    "copyrighted",
-    "alle rechte vorbehalten",
-    "urheberrechtlich geschützt",
-    "tous droits réservés",
-    "droits de reproduction",
-    "todos los derechos reservados",
-    "derechos reservados",
-    "tutti i diritti riservati",
-    "riproduzione riservata",
-    "todos os direitos reservados",
-    "direitos reservados",
-    "alle rechten voorbehouden",
-    "unter der lizenz",
-    "licensed under",
-    "sous licence",
-    "bajo licencia",
-    "creative commons",
-    "無断転載",
-    "無断複製",
-];
+/// Phrases of a rights notice, lower case, in the languages the lexicon covers (packed as
+/// [`CLOSING_LINES`]).
+const RIGHTS_PHRASES: &str = "\
+    all rights reserved|copyrighted|alle rechte vorbehalten|urheberrechtlich geschützt|\
+    tous droits réservés|droits de reproduction|todos los derechos reservados|\
+    derechos reservados|tutti i diritti riservati|riproduzione riservata|\
+    todos os direitos reservados|direitos reservados|alle rechten voorbehouden|\
+    creative commons|cc-by|無断転載|無断複製";
 
 /// A copyright or rights notice ending the article ("© 2022 Example News", "All rights
 /// reserved", "Copyright: photo agency").
@@ -658,7 +652,7 @@ fn is_closing_notice(text: &str, chars: u32) -> bool {
     // A copyright sign in a longer paragraph can be a joke in the prose ("manifesto™©").
     (low.contains(['©', 'ⓒ']) && low.chars().count() <= MAX_COPYRIGHT_LINE_CHARS as usize)
         || low.starts_with("copyright")
-        || RIGHTS_PHRASES.iter().any(|p| low.contains(p))
+        || RIGHTS_PHRASES.split('|').any(|p| low.contains(p))
 }
 
 /// Labels of a source or picture credit, lower case, without their `:`: "Quelle: dpa",
@@ -691,49 +685,73 @@ fn is_closing_credit(text: &str, chars: u32) -> bool {
 /// comment and rating widgets, log-in notes, back links, the "filed under" line of a blog post
 /// (en, de, fr, es, it, pt, nl), lower case. Packed as [`CLOSING_LINES`].
 const CLOSING_META_STARTS: &str = "\
-    no comments|be the first to comment|you must be logged in|log in to comment|\
+    be the first to comment|you must be logged in|log in to comment|\
     this entry was posted|filed under|\
-    keine kommentare|noch keine kommentare|noch keine bewertungen|\
-    sie müssen sich anmelden|sie müssen angemeldet sein|du musst angemeldet sein|\
-    dieser beitrag wurde am|der beitrag wurde am|abgelegt unter|impressum|\
-    aucun commentaire|sin comentarios|nessun commento|nenhum comentário|sem comentários|\
-    geen reacties";
+    sie müssen sich anmelden um|sie müssen angemeldet sein|du musst angemeldet sein|\
+    abgelegt unter|soyez le premier à commenter|sé el primero en comentar";
 
-/// How a back link begins ("Back to overview", "Zurück zur Listenansicht"). A sentence can
-/// begin so too ("Back to square one."), so only a few words without a full stop count.
-const BACK_LINK_STARTS: &str =
-    "back to|zurück zur|zurück zum|retour à|retour aux|volver a|torna a|torna alla|voltar para|terug naar";
-const MAX_BACK_LINK_WORDS: usize = 6;
+/// How a short widget or link line about the page begins: comment and rating counts, back
+/// links, the imprint. Sentences of news begin so too ("No comments were made by the White
+/// House."), so only a line of a few words without a sentence end counts (lower case).
+const SHORT_META_STARTS: &str = "\
+    no comments|back to|\
+    keine kommentare|noch keine kommentare|noch keine bewertungen|zurück zur|zurück zum|\
+    impressum|\
+    aucun commentaire|retour à|retour aux|\
+    sin comentarios|volver a|\
+    nessun commento|torna a|torna alla|\
+    nenhum comentário|sem comentários|voltar para|\
+    geen reacties|terug naar";
 
-/// A short last line about the page rather than the story ([`CLOSING_META_STARTS`]), or a back
-/// link ([`BACK_LINK_STARTS`]).
+/// A short meta line has at most this many words.
+const MAX_SHORT_META_WORDS: usize = 8;
+
+/// Whether a line ends as a sentence does (".", "!", "?"), not with an ellipsis ("Loading...").
+fn ends_like_a_sentence(line: &str) -> bool {
+    let end = line.trim_end();
+    !(end.ends_with("...") || end.ends_with('…')) && end.ends_with(['.', '!', '?'])
+}
+
+/// A short last line about the page rather than the story: one of [`CLOSING_META_STARTS`], or
+/// a line of a few words without a sentence end starting as one of [`SHORT_META_STARTS`]
+/// (whole words: "Impressumspflicht" is not the imprint).
 fn is_closing_meta(text: &str, chars: u32) -> bool {
     if chars > MAX_CLOSING_META_CHARS {
         return false;
     }
     let low = text.trim_start_matches(['(', '[', ' ']).to_lowercase();
-    let starts = |list: &str| list.split('|').any(|start| low.starts_with(start));
+    let starts = |list: &str| {
+        list.split('|').any(|start| {
+            low.strip_prefix(start)
+                .is_some_and(|rest| !rest.starts_with(crate::text::is_alnum))
+        })
+    };
     starts(CLOSING_META_STARTS)
-        || (starts(BACK_LINK_STARTS)
-            && low.split_whitespace().count() <= MAX_BACK_LINK_WORDS
-            && !low.trim_end().ends_with('.'))
+        || (starts(SHORT_META_STARTS)
+            && low.split_whitespace().count() <= MAX_SHORT_META_WORDS
+            && !ends_like_a_sentence(&low))
 }
 
 /// Phrases of a disclosure or disclaimer about the page (affiliate links, advertising, whose
 /// opinion it is), lower case, matched anywhere in a short paragraph (en, de, fr, es, it, pt,
 /// nl). Packed as [`CLOSING_LINES`].
 const DISCLOSURE_PHRASES: &str = "\
-    affiliate link|references to products from|may receive compensation|\
-    may earn a commission|earn a commission|advertisers do not influence|\
-    views and opinions expressed|opinions expressed in this|views expressed in this|\
-    opinions expressed are|views expressed are|\
-    affiliate-link|enthält werbung|provision erhält|provision erhalten|\
+    this post contains|this article contains affiliate|contains affiliate links|\
+    may contain affiliate links|enthält affiliate-links|enthält affiliate links|\
+    sind sogenannte affiliate-links|\
+    references to products from one or more of our advertisers|we may receive compensation|\
+    we may earn a commission|advertisers do not influence|views and opinions expressed|\
+    opinions expressed in this|views expressed in this|opinions expressed are those|\
+    views expressed are those|\
+    dieser beitrag enthält werbung|dieser artikel enthält werbung|\
+    kann links zu anbietern enthalten|gekennzeichneten links sind|\
     gibt die meinung des autors wieder|gibt die meinung der autorin wieder|\
-    liens affiliés|lien affilié|n'engagent que leurs auteurs|n'engage que son auteur|\
-    enlaces de afiliado|las opiniones expresadas en|\
-    link di affiliazione|link affiliati|le opinioni espresse in|\
-    links de afiliado|as opiniões expressas|\
-    gesponsorde links";
+    contient des liens affiliés|contient des liens d'affiliation|\
+    n'engagent que leurs auteurs|n'engage que son auteur|\
+    contiene enlaces de afiliado|las opiniones expresadas en este|\
+    contiene link di affiliazione|le opinioni espresse in questo|\
+    contém links de afiliado|as opiniões expressas neste|\
+    bevat affiliate links|bevat affiliatelinks";
 
 /// A disclosure or disclaimer about the page opening or ending the article (see
 /// [`DISCLOSURE_PHRASES`]).
@@ -874,7 +892,16 @@ fn closing_card_list(
             next = doc.node(n).next_sibling;
         }
         let kind = |n: NodeId| (doc.tag(n), first_class(doc, n));
-        if cards.len() < 2 || cards.iter().any(|&n| kind(n) != kind(cards[0])) {
+        // Paragraphs under a closing heading are the box's prose, not cards: a card is another
+        // element, with a class or a link.
+        let card_like = |n: NodeId| {
+            doc.tag(n) != "p" && (first_class(doc, n).is_some() || stats.get(n).links > 0)
+        };
+        if cards.len() < 2
+            || cards
+                .iter()
+                .any(|&n| kind(n) != kind(cards[0]) || !card_like(n))
+        {
             continue;
         }
         cards.sort_unstable();
@@ -921,7 +948,7 @@ fn list_heading(doc: &Document, stats: &Stats, root: NodeId, block: NodeId) -> O
         if let Some(h) = h.filter(|&h| {
             heading_level(doc.tag(h)).is_some()
                 && is_closing_line(
-                    &collapse_whitespace(&doc.text_content(h)),
+                    &collapse_whitespace(&doc.text_content_prefix(h, 4 * MAX_ORPHAN_HEADING_CHARS)),
                     stats.get(h).chars,
                 )
         }) {
@@ -943,7 +970,12 @@ fn first_class(doc: &Document, n: NodeId) -> Option<&str> {
 /// calls to action, rights notices, credits, contact and comment lines, back links and
 /// disclosures; inside it, closing-line titles; at its start, disclosures. An article that
 /// would be left empty is left whole.
-fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Para]) -> Vec<NodeId> {
+fn lines_about_the_page(
+    doc: &Document,
+    stats: &Stats,
+    root: NodeId,
+    paragraphs: &[Para],
+) -> Vec<NodeId> {
     // Walking backwards up to the last text that is neither. Headings that read like
     // sentences are prose set large (pull quotes); an article of these only is left alone.
     let mut out = Vec::new();
@@ -952,6 +984,8 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
     let total = paragraphs.len();
     let paragraphs = match closing_card_list(doc, stats, root, paragraphs) {
         Some((i, heading)) => {
+            // The list's paragraphs (the text leaves out by paragraph), the heading and every
+            // sibling after it (the HTML leaves out by subtree).
             for q in &paragraphs[i..] {
                 leave_out(doc, q, &mut out);
                 out.push(q.block);
@@ -988,10 +1022,7 @@ fn trailing_drops(doc: &Document, stats: &Stats, root: NodeId, paragraphs: &[Par
     let mut end = paragraphs.len();
     let first = paragraphs.len().saturating_sub(MAX_CLOSING_BOX_LINES + 1);
     for (i, p) in paragraphs.iter().enumerate().skip(first).rev() {
-        if closing_line(p)
-            && i > 0
-            && (i + 1 == end || bio(i) || paragraphs[i + 1..].iter().all(short))
-        {
+        if closing_line(p) && i > 0 && (bio(i) || paragraphs[i + 1..].iter().all(short)) {
             for q in &paragraphs[i..] {
                 leave_out(doc, q, &mut out);
             }
@@ -1072,16 +1103,17 @@ fn leave_out(doc: &Document, p: &Para, out: &mut Vec<NodeId>) {
     }
 }
 
-/// What the article's text and its HTML are both made from: its parts ([`parts`]) and the
-/// trailing elements left out ([`trailing_drops`]). Found once for both.
+/// What the article's text and its HTML are both made from: its parts (`parts`) and the
+/// nodes left out as lines about the page (`lines_about_the_page`). Found once for both.
 pub struct Layout {
     parts: Vec<NodeId>,
     /// Sorted.
     drops: Vec<NodeId>,
 }
 
-/// The article's text as paragraphs (whitespace folded, empty ones dropped, trailing headings
-/// and calls to action dropped), and the layout [`layout_html`] renders as the article's HTML.
+/// The article's text as paragraphs (whitespace folded, empty ones dropped, lines about the
+/// page rather than the story left out), and the layout [`layout_html`] renders as the
+/// article's HTML.
 pub fn paragraphs_and_layout(
     doc: &Document,
     stats: &Stats,
@@ -1091,7 +1123,7 @@ pub fn paragraphs_and_layout(
 ) -> (Vec<String>, Layout) {
     let parts = parts(doc, stats, root, flagged, description);
     let paras = collect(doc, stats, &parts, flagged);
-    let drops = trailing_drops(doc, stats, root, &paras);
+    let drops = lines_about_the_page(doc, stats, root, &paras);
     let gone = |n: NodeId| drops.binary_search(&n).is_ok();
     let text = paras
         .into_iter()
@@ -1263,7 +1295,7 @@ mod tests {
         for list in [
             CREDIT_LABELS,
             CLOSING_META_STARTS,
-            BACK_LINK_STARTS,
+            SHORT_META_STARTS,
             DISCLOSURE_PHRASES,
             AUTHOR_BOX_TITLES,
         ] {

@@ -314,10 +314,7 @@ pub const PHRASES: &[(&str, Label, u8)] = &[
     ("in deinen posteingang", Newsletter, 3),
     ("in ihren posteingang", Newsletter, 3),
     ("folgt uns", Newsletter, 3),
-    ("nuestro canal de", Newsletter, 3),
-    ("canal de telegram", Newsletter, 2),
-    ("canal de youtube", Newsletter, 2),
-    ("canal de whatsapp", Newsletter, 2),
+    ("nuestro canal de", Newsletter, 2),
     ("メールマガジン", Newsletter, 3),
     ("フォローして", Newsletter, 2),
     // --- app banners ---

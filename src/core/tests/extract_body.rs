@@ -424,3 +424,55 @@ fn a_loose_closing_line_in_the_root_goes_from_text_and_html_and_the_root_stays()
     ));
     assert!(t.ends_with("the end of it."), "{t}");
 }
+
+#[test]
+fn the_lead_is_never_the_article_itself_nor_its_headline() {
+    let p1 = "The council voted on Tuesday to close the old bridge to cars, after engineers found \
+              cracks in two of its piers, with commas, and more words, and a long sentence of prose \
+              that goes on, and on, for a while longer still, until it ends here at last, truly.";
+    let p2 = "Cyclists and walkers may still use it, the council said, while repairs go on.";
+    // The description is the article's own first paragraph: the wrapper around the article
+    // starts with it too, and must not be taken for a lead (the article would come twice).
+    let html = format!(
+        "<html><head><meta name=description content=\"{p1}\"></head><body><main>\
+         <div class=wrap><article><p>{p1}</p><p>{p2}</p></article></div>\
+         <aside><a href=/a>Other</a></aside></main></body></html>"
+    );
+    let t = text(&html);
+    assert_eq!(t.matches("The council voted").count(), 1, "{t}");
+    // A description that is the headline leaves the headline out.
+    let title = "The old bridge closes to cars after engineers find cracks in two of its piers";
+    let html = article_then("").replace("<article>", &format!("<article><h1>{title}</h1>"));
+    let html = html.replace(
+        "<html>",
+        &format!("<html><head><meta name=description content=\"{title}\"></head>"),
+    );
+    let t = text(&html);
+    assert!(!t.contains("old bridge"), "{t}");
+}
+
+#[test]
+fn news_sentences_that_look_like_page_lines_stay() {
+    for last in [
+        "No comments were made by the White House on Tuesday.",
+        "Nessun commento da Palazzo Chigi, che ha preferito tacere.",
+        "The drug, licensed under a deal with Pfizer, will be made in India.",
+        "Zelensky publicó el mensaje en su canal de Telegram el martes.",
+        "Back to square one!",
+        "Impressumspflicht gilt auch für Blogs.",
+    ] {
+        let t = text(&article_then(&format!("<p>{last}</p>")));
+        assert!(t.ends_with(last), "{last} left out of {t}");
+    }
+    let first = "Real estate agents earn a commission of five to six percent of the price.";
+    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let t = text(&format!(
+        "<html><body><article><p>{first}</p>{body}</article></body></html>"
+    ));
+    assert!(t.starts_with(first), "{t}");
+    // Paragraphs under a closing heading are the box's prose, not a list of cards.
+    let t = text(&article_then(&format!(
+        "<h2>More information</h2><p>{PROSE}{PROSE}</p><p>The second, {PROSE}{PROSE}</p>"
+    )));
+    assert!(t.contains("The second,"), "{t}");
+}

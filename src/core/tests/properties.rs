@@ -195,6 +195,23 @@ fn extreme_shapes_return_a_result() {
                     .repeat(20_000)
             ),
         ),
+        (
+            "1 MB hidden under 1,000 nested blocks before the article",
+            {
+                let hidden = format!("<div hidden>{}</div>", "x".repeat(1_000_000));
+                let nest = format!(
+                    "{}{hidden}<span>{}</span>{}",
+                    "<div>".repeat(1_000),
+                    "word ".repeat(34),
+                    "</div>".repeat(1_000)
+                );
+                let body = "<p>Prose of the story, with commas, long enough to count as prose.</p>"
+                    .repeat(20);
+                let d =
+                    "a description the page never shows, long enough to look for a lead".repeat(2);
+                format!("<meta name=description content=\"{d}\"><body>{nest}<article>{body}</article></body>")
+            },
+        ),
         ("1 MB description shown as 2k blocks", {
             let d = "word ".repeat(2_000);
             let blocks = format!("<div><p>{d}</p></div>").repeat(2_000);
