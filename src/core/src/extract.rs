@@ -643,12 +643,12 @@ const RIGHTS_PHRASES: &str = "\
     creative commons|cc-by|無断転載|無断複製";
 
 /// A copyright or rights notice ending the article ("© 2022 Example News", "All rights
-/// reserved", "Copyright: photo agency").
-fn is_closing_notice(text: &str, chars: u32) -> bool {
+/// reserved", "Copyright: photo agency"). `low` is the line lower-cased, as in the predicates
+/// below ([`is_page_line`]).
+fn is_closing_notice(low: &str, chars: u32) -> bool {
     if chars > MAX_CLOSING_PROMPT_CHARS {
         return false;
     }
-    let low = text.to_lowercase();
     // A copyright sign in a longer paragraph can be a joke in the prose ("manifesto™©").
     (low.contains(['©', 'ⓒ']) && low.chars().count() <= MAX_COPYRIGHT_LINE_CHARS as usize)
         || low.starts_with("copyright")
@@ -671,13 +671,12 @@ const CREDIT_LABELS: &str = "\
 
 /// A credit ending the article: a short line that starts with a credit label and a colon
 /// ("Quelle: Landesregierung", "Foto: dpa").
-fn is_closing_credit(text: &str, chars: u32) -> bool {
+fn is_closing_credit(low: &str, chars: u32) -> bool {
     if chars > MAX_CONTACT_LINE_CHARS {
         return false;
     }
-    text.split_once(':').is_some_and(|(label, rest)| {
-        !rest.trim().is_empty()
-            && crate::summary::has_word(CREDIT_LABELS, &label.trim().to_lowercase())
+    low.split_once(':').is_some_and(|(label, rest)| {
+        !rest.trim().is_empty() && crate::summary::has_word(CREDIT_LABELS, label.trim())
     })
 }
 
@@ -715,11 +714,11 @@ fn ends_like_a_sentence(line: &str) -> bool {
 /// A short last line about the page rather than the story: one of [`CLOSING_META_STARTS`], or
 /// a line of a few words without a sentence end starting as one of [`SHORT_META_STARTS`]
 /// (whole words: "Impressumspflicht" is not the imprint).
-fn is_closing_meta(text: &str, chars: u32) -> bool {
+fn is_closing_meta(low: &str, chars: u32) -> bool {
     if chars > MAX_CLOSING_META_CHARS {
         return false;
     }
-    let low = text.trim_start_matches(['(', '[', ' ']).to_lowercase();
+    let low = low.trim_start_matches(['(', '[', ' ']);
     let starts = |list: &str| {
         list.split('|').any(|start| {
             low.strip_prefix(start)
@@ -729,7 +728,7 @@ fn is_closing_meta(text: &str, chars: u32) -> bool {
     starts(CLOSING_META_STARTS)
         || (starts(SHORT_META_STARTS)
             && low.split_whitespace().count() <= MAX_SHORT_META_WORDS
-            && !ends_like_a_sentence(&low))
+            && !ends_like_a_sentence(low))
 }
 
 /// Phrases of a disclosure or disclaimer about the page (affiliate links, advertising, whose
@@ -755,12 +754,26 @@ const DISCLOSURE_PHRASES: &str = "\
 
 /// A disclosure or disclaimer about the page opening or ending the article (see
 /// [`DISCLOSURE_PHRASES`]).
-fn is_disclosure(text: &str, chars: u32) -> bool {
+fn is_disclosure(low: &str, chars: u32) -> bool {
+    if chars > MAX_CLOSING_PROMPT_CHARS {
+        return false;
+    }
+    DISCLOSURE_PHRASES.split('|').any(|p| low.contains(p))
+}
+
+/// A short line about the page rather than the story, of `chars` characters (see
+/// [`own_chars`]): a rights notice, contact details, a credit, a meta line or a disclosure.
+/// Lower-cased once for all of them, and not at all past the longest of their limits.
+fn is_page_line(text: &str, chars: u32) -> bool {
     if chars > MAX_CLOSING_PROMPT_CHARS {
         return false;
     }
     let low = text.to_lowercase();
-    DISCLOSURE_PHRASES.split('|').any(|p| low.contains(p))
+    is_closing_notice(&low, chars)
+        || is_closing_contact(text, chars)
+        || is_closing_credit(&low, chars)
+        || is_closing_meta(&low, chars)
+        || is_disclosure(&low, chars)
 }
 
 /// A short line of contact details ending the article: an e-mail address, a web address or a
@@ -1049,14 +1062,7 @@ fn lines_about_the_page(
                 out.push(h)
             }
             (Some(_), _) => return Vec::new(),
-            (None, Some(c))
-                if is_closing_prompt(stats, p, root)
-                    || is_closing_notice(&p.text, c)
-                    || is_closing_contact(&p.text, c)
-                    || is_closing_credit(&p.text, c)
-                    || is_closing_meta(&p.text, c)
-                    || is_disclosure(&p.text, c) =>
-            {
+            (None, Some(c)) if is_closing_prompt(stats, p, root) || is_page_line(&p.text, c) => {
                 leave_out(doc, p, &mut out)
             }
             (None, _) => break,
@@ -1070,7 +1076,7 @@ fn lines_about_the_page(
     }
     // A disclosure may open the article too (before its first paragraph of story).
     for p in paragraphs.iter().take(MAX_LEADING_DISCLOSURES) {
-        if !own(p).is_some_and(|c| is_disclosure(&p.text, c)) {
+        if !own(p).is_some_and(|c| is_disclosure(&p.text.to_lowercase(), c)) {
             break;
         }
         leave_out(doc, p, &mut out);

@@ -207,32 +207,40 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars()
-        .flat_map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\''.to_lowercase(),
-            c => c.to_lowercase(),
-        })
-        .collect()
+    lower_chars(s).collect()
+}
+
+/// The characters of `s` lower-cased, typographic apostrophes made straight.
+fn lower_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().flat_map(|c| match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\''.to_lowercase(),
+        c => c.to_lowercase(),
+    })
 }
 
 /// Base letters of U+00E0..=U+017F (Latin-1 lower case and Latin Extended-A), `_` where a
 /// letter has none (æ, ß, œ) and stays as it is.
 const FOLDED_LATIN: &[u8; 160] = b"aaaaaa_ceeeeiiii_nooooo_ouuuuy_yaaaaaaccccccccdd_deeeeeeeeeegggggggghh_hiiiiiiiiii__jjkk_llllll_l_lnnnnnn___oooooo__rrrrrrsssssssstttt__uuuuuuuuuuuuwwyyyzzzzzz_";
 
-/// `low` (lower case) with the accents of Latin letters taken off, one character for one
-/// (`síguenos` and `siguenos` match alike: pages often drop accents, lexicons keep them).
-fn fold_accents(low: String) -> String {
-    if low.is_ascii() {
-        return low;
+/// A Latin letter (lower case) without its accent ([`FOLDED_LATIN`]); any other character as
+/// it is.
+fn fold_accent(c: char) -> char {
+    match (c as u32).checked_sub(0xE0) {
+        Some(i) if i < 160 && FOLDED_LATIN[i as usize] != b'_' => {
+            char::from(FOLDED_LATIN[i as usize])
+        }
+        _ => c,
     }
-    low.chars()
-        .map(|c| match (c as u32).checked_sub(0xE0) {
-            Some(i) if i < 160 && FOLDED_LATIN[i as usize] != b'_' => {
-                char::from(FOLDED_LATIN[i as usize])
-            }
-            _ => c,
-        })
-        .collect()
+}
+
+/// `s` as the phrase matcher compares it: [`lower`], then the accents of Latin letters taken
+/// off, one character for one (`síguenos` and `siguenos` match alike: pages often drop
+/// accents, lexicons keep them). One pass: this runs on every text node of the page.
+fn phrase_key(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    lower_chars(s).map(fold_accent).collect()
 }
 
 /// One lexicon phrase found in a text.
@@ -299,7 +307,7 @@ fn matcher() -> &'static Matcher {
                 cjk.push(i);
                 continue;
             }
-            let low = fold_accents(lower(phrase));
+            let low = phrase_key(phrase);
             let toks: Vec<String> = tokens(&low)
                 .into_iter()
                 .map(|(s, e)| low[s..e].to_string())
@@ -363,7 +371,7 @@ pub fn find_phrases(text: &str, out: &mut Vec<PhraseHit>) {
         static TOKENS: std::cell::RefCell<Vec<(usize, usize)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
-    let low = fold_accents(lower(&text[..cut]));
+    let low = phrase_key(&text[..cut]);
     TOKENS.with(|buf| {
         let mut toks = buf.borrow_mut();
         let cjk = tokens_into(&low, &mut toks);
@@ -617,10 +625,7 @@ mod tests {
         assert_eq!(phrases("Siguenos en Telegram"), ["síguenos en"]);
         assert_eq!(phrases("SÍGUENOS EN Instagram"), ["síguenos en"]);
         // Folding is one character for one, and letters without a base letter stay.
-        assert_eq!(
-            fold_accents("łódź straße œuvre".into()),
-            "lodz straße œuvre"
-        );
+        assert_eq!(phrase_key("łódź straße œuvre"), "lodz straße œuvre");
         assert!(phrases("Sigue en directo").is_empty());
     }
 
