@@ -738,7 +738,7 @@ const DISCLOSURE_PHRASES: &str = "\
     this post contains|this article contains affiliate|contains affiliate links|\
     may contain affiliate links|enthält affiliate-links|enthält affiliate links|\
     sind sogenannte affiliate-links|\
-    references to products from one or more of our advertisers|we may receive compensation|\
+    we may receive compensation|\
     we may earn a commission|advertisers do not influence|views and opinions expressed|\
     opinions expressed in this|views expressed in this|opinions expressed are those|\
     views expressed are those|\
