@@ -6,9 +6,14 @@ use decant_core::html::parse_html;
 const PROSE: &str =
     "A sentence of real article prose, long enough to count, with commas, and more. ";
 
+/// `n` paragraphs of two prose sentences each.
+fn prose_paragraphs(n: usize) -> String {
+    format!("<p>{PROSE}{PROSE}</p>").repeat(n)
+}
+
 /// A page whose `<article>` holds a long run of prose followed by `tail`.
 fn article_then(tail: &str) -> String {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let body = prose_paragraphs(6);
     format!("<html><body><article>{body}{tail}</article></body></html>")
 }
 
@@ -21,7 +26,7 @@ fn text(html: &str) -> String {
 
 #[test]
 fn a_lead_in_a_sibling_block_before_the_body_joins_the_article() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let body = prose_paragraphs(6);
     let html = format!(
         "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav><div>\
          <div class=intro><div><p>The lead paragraph sums the story up, in a sentence or two, for readers in a hurry.</p>\
@@ -35,7 +40,7 @@ fn a_lead_in_a_sibling_block_before_the_body_joins_the_article() {
 
 #[test]
 fn standalone_dates_copyright_lines_trailing_headings_and_link_cards_are_left_out() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(5);
+    let body = prose_paragraphs(5);
     let html = format!(
         "<html><body><article><div>29.04.2020, 15:59 Uhr</div><time>12 March 2015</time>\
          {body}<a href=/x><div>Another story</div><div>Its teaser text</div></a>\
@@ -56,7 +61,7 @@ fn standalone_dates_copyright_lines_trailing_headings_and_link_cards_are_left_ou
 
 #[test]
 fn a_plain_link_on_its_own_line_and_table_figures_stay() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(5);
+    let body = prose_paragraphs(5);
     let html = format!(
         "<html><body><article>{body}<a href=/more>Learn more about the tools</a>\
          <table><tr><td>71.1 MB</td><td>13.4 MB</td></tr></table>{body}</article></body></html>"
@@ -173,7 +178,7 @@ fn closing_lines_are_left_out_but_the_same_words_in_prose_stay() {
 
 #[test]
 fn a_closing_line_goes_with_the_short_lines_after_it_but_not_with_prose() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let body = prose_paragraphs(6);
     let boxed = format!(
         "<html><body><article>{body}\
          <h4>Contact</h4><p>Jane Doe</p><p>Press office, Example Institute</p>\
@@ -198,7 +203,7 @@ fn the_standfirst_the_page_describes_itself_with_leads_the_article() {
         "Officials say the new bridge will open in spring, two years late and far over budget.";
     // A header with a picture and one paragraph is not taken as a block of article prose.
     let page = |description: &str| {
-        let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+        let body = prose_paragraphs(6);
         format!(
             "<html><head><meta name=description content=\"{description}\"></head><body>\
              <article><header><h1>The bridge</h1><img src=/bridge.jpg alt=\"\"><p class=dek>{lead}</p></header>\
@@ -264,7 +269,7 @@ fn closing_source_and_picture_credits_are_left_out_but_other_labelled_lines_stay
 
 #[test]
 fn a_form_wrapping_the_article_is_content_but_a_form_beside_it_is_not() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let body = prose_paragraphs(6);
     let wrapped = format!(
         "<html><body><article><form method=post action=/cart>{body}\
          <input type=number name=qty><button>Add to cart</button></form></article></body></html>"
@@ -346,7 +351,7 @@ fn an_author_box_ending_the_article_goes_with_its_bio() {
 fn disclosures_opening_or_ending_the_article_are_left_out() {
     let open = "This post contains affiliate links: we may earn a commission when you buy.";
     let close = "Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.";
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let body = prose_paragraphs(6);
     let html =
         format!("<html><body><article><p>{open}</p>{body}<p>{close}</p></article></body></html>");
     let t = text(&html);
@@ -364,7 +369,7 @@ fn disclosures_opening_or_ending_the_article_are_left_out() {
 
 #[test]
 fn a_closing_line_inside_the_article_goes_but_what_follows_it_stays() {
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(3);
+    let body = prose_paragraphs(3);
     let html = format!(
         "<html><body><article>{body}<h3>Weitere Informationen</h3>\
          <p>Die Studie erscheint im Verlag Beispiel, Stuttgart 2021</p>\
@@ -465,7 +470,7 @@ fn news_sentences_that_look_like_page_lines_stay() {
         assert!(t.ends_with(last), "{last} left out of {t}");
     }
     let first = "Real estate agents earn a commission of five to six percent of the price.";
-    let body = format!("<p>{p}{p}</p>", p = PROSE).repeat(6);
+    let body = prose_paragraphs(6);
     let t = text(&format!(
         "<html><body><article><p>{first}</p>{body}</article></body></html>"
     ));
